@@ -1,0 +1,104 @@
+//! The command line, parsed with clap, and the exit status of each outcome:
+//! 0 ok, 1 content or usage error, 2 internal or I/O error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::{Error, SiteOptions, cmd};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hyte",
+    version,
+    about = "Static site generator for the public record of HYTE negotiations",
+    long_about = None
+)]
+pub struct Cli {
+    /// The site folder (with site.toml and content/)
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into <root>/public (or --output)
+    Build {
+        /// Write the site here instead of <root>/public
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Use this base URL instead of site.toml's (e.g. https://example.org/hyte/)
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include pages marked draft = true
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check the whole site and report every problem; writes nothing
+    Check {
+        /// Use this base URL instead of site.toml's
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include pages marked draft = true
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+/// Parses `std::env::args`, runs the command and gives the exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(1),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    if !cli.root.is_dir() {
+        return Err(Error::Usage(format!(
+            "the site folder {} does not exist (check --root)",
+            cli.root.display()
+        )));
+    }
+    match cli.command {
+        Command::Build {
+            output,
+            base_url,
+            drafts,
+        } => {
+            let opts = SiteOptions {
+                root: cli.root,
+                base_url,
+                drafts,
+            };
+            cmd::build::run(&opts, output).map(|_| ())
+        }
+        Command::Check { base_url, drafts } => {
+            let opts = SiteOptions {
+                root: cli.root,
+                base_url,
+                drafts,
+            };
+            cmd::check::run(&opts).map(|_| ())
+        }
+    }
+}

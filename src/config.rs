@@ -1,0 +1,388 @@
+//! `site.toml`: the site's configuration and its vocabulary.
+//!
+//! The region, its municipalities, the priority areas and the target groups
+//! are content, never code: this module reads them and gives each a slug.
+//! Everything downstream refers to them by index ([`MunicipalityId`] …).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, line_of_offset, suggest};
+use crate::slug::{is_slug, slugify};
+
+/// `site.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteToml {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    region: Region,
+    #[serde(default)]
+    municipalities: Vec<NamedToml>,
+    #[serde(default)]
+    priority_areas: Vec<NamedToml>,
+    #[serde(default)]
+    target_groups: Vec<NamedToml>,
+    #[serde(default)]
+    statutes: Vec<StatuteToml>,
+    #[serde(default)]
+    contact: Contact,
+}
+
+fn default_language() -> String {
+    "fi".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedToml {
+    name: String,
+    slug: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatuteToml {
+    act: String,
+    number: String,
+    section: String,
+    #[serde(default)]
+    heading: String,
+    #[serde(default)]
+    text: String,
+    url: Option<String>,
+}
+
+/// The region and its wellbeing services county.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    pub county: String,
+    pub county_url: Option<String>,
+}
+
+/// Who to contact about the negotiations.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// A named thing of the site's vocabulary: a municipality, a priority area
+/// or a target group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    pub aliases: Vec<String>,
+    pub description: String,
+}
+
+impl Term {
+    /// Whether `text` names this term (its name, slug or an alias; case and
+    /// diacritics ignored).
+    pub fn matches(&self, text: &str) -> bool {
+        let s = slugify(text);
+        s == self.slug || s == slugify(&self.name) || self.aliases.iter().any(|a| slugify(a) == s)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Statute {
+    pub act: String,
+    pub number: String,
+    pub section: String,
+    pub heading: String,
+    pub text: String,
+    pub url: Option<String>,
+    /// Anchor on the legal basis page, e.g. `611-2021-14`.
+    pub slug: String,
+}
+
+macro_rules! id_type {
+    ($name:ident) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub struct $name(pub usize);
+    };
+}
+id_type!(MunicipalityId);
+id_type!(PriorityId);
+id_type!(TargetGroupId);
+
+/// The site's configuration, resolved: every term has a unique slug.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub region: Region,
+    pub municipalities: Vec<Term>,
+    pub priority_areas: Vec<Term>,
+    pub target_groups: Vec<Term>,
+    pub statutes: Vec<Statute>,
+    pub contact: Contact,
+}
+
+impl Config {
+    pub fn municipality(&self, text: &str) -> Option<MunicipalityId> {
+        find(&self.municipalities, text).map(MunicipalityId)
+    }
+
+    pub fn priority(&self, text: &str) -> Option<PriorityId> {
+        find(&self.priority_areas, text).map(PriorityId)
+    }
+
+    pub fn target_group(&self, text: &str) -> Option<TargetGroupId> {
+        find(&self.target_groups, text).map(TargetGroupId)
+    }
+
+    /// The path part of `base_url`: `/` or e.g. `/hyte/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .find("://")
+            .map(|i| &self.base_url[i + 3..])
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) => &after_scheme[i..],
+            None => "/",
+        }
+    }
+}
+
+fn find(terms: &[Term], text: &str) -> Option<usize> {
+    terms.iter().position(|t| t.matches(text))
+}
+
+/// "did you mean" help for a name that matched none of `terms`.
+pub fn did_you_mean(what: &str, text: &str, terms: &[Term]) -> String {
+    let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
+    let close = suggest(text, names.iter().copied());
+    if close.is_empty() {
+        format!(
+            "the {what}s in site.toml are: {}",
+            if names.is_empty() {
+                "(none)".to_string()
+            } else {
+                names.join(", ")
+            }
+        )
+    } else {
+        format!(
+            "did you mean {}? (the {what}s are listed in site.toml)",
+            close
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+}
+
+/// Reads and checks `site.toml` at `path`. `base_url` overrides the file's.
+pub fn load(
+    path: &Path,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let line = line_of_offset(
+                    &String::from_utf8_lossy(e.as_bytes()),
+                    e.utf8_error().valid_up_to(),
+                );
+                return Err(vec![
+                    Diagnostic::new(display, "site.toml is not valid UTF-8 text")
+                        .at_line(line)
+                        .help("save the file as UTF-8 in your editor"),
+                ]);
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![
+                Diagnostic::new(display, "site.toml is missing")
+                    .help("a site folder needs site.toml at its root; pass --root DIR if the site is elsewhere"),
+            ]);
+        }
+        Err(e) => {
+            return Err(vec![Diagnostic::new(
+                display,
+                format!("cannot read site.toml: {e}"),
+            )]);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let raw: SiteToml = toml::from_str(text).map_err(|e| {
+        vec![
+            Diagnostic::new(display, toml_message(&e))
+                .with_line(e.span().map(|s| line_of_offset(text, s.start)))
+                .help("fix the TOML syntax or key; docs/content-format.md lists every key of site.toml"),
+        ]
+    })?;
+    resolve(raw, display, text, base_url)
+}
+
+/// The first line of a TOML error message, without the position toml adds.
+pub fn toml_message(e: &toml::de::Error) -> String {
+    e.message().trim().to_string()
+}
+
+fn resolve(
+    raw: SiteToml,
+    display: &Path,
+    text: &str,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    // The line where a value is written, for errors found after parsing.
+    let line_of = |needle: &str| text.find(needle).map(|i| line_of_offset(text, i));
+    let mut terms = |list: Vec<NamedToml>, what: &str| -> Vec<Term> {
+        let mut out: Vec<Term> = Vec::new();
+        for t in list {
+            let slug = match t.slug {
+                Some(s) if is_slug(&s) => s,
+                Some(s) => {
+                    diags.push(
+                        Diagnostic::new(display, format!("the slug \"{s}\" of {what} \"{}\" is not a slug", t.name))
+                            .with_line(line_of(&format!("\"{s}\"")))
+                            .help("a slug has only lowercase a–z, digits and '-'; or leave it out to derive it from the name"),
+                    );
+                    slugify(&t.name)
+                }
+                None => slugify(&t.name),
+            };
+            if slug.is_empty() {
+                diags.push(
+                    Diagnostic::new(display, format!("{what} \"{}\" has no usable name", t.name))
+                        .with_line(line_of(&format!("\"{}\"", t.name)))
+                        .help("give it a name with letters or digits"),
+                );
+                continue;
+            }
+            if out.iter().any(|o| o.slug == slug) {
+                diags.push(
+                    Diagnostic::new(display, format!("two {what}s have the slug \"{slug}\""))
+                        .with_line(line_of(&format!("\"{}\"", t.name)))
+                        .help("each name must be unique; give one of them another `slug`"),
+                );
+                continue;
+            }
+            out.push(Term {
+                name: t.name,
+                slug,
+                aliases: t.aliases,
+                description: t.description,
+            });
+        }
+        out
+    };
+    let municipalities = terms(raw.municipalities, "municipality");
+    let priority_areas = terms(raw.priority_areas, "priority area");
+    let target_groups = terms(raw.target_groups, "target group");
+    let statutes = raw
+        .statutes
+        .into_iter()
+        .map(|s| Statute {
+            slug: slugify(&format!("{} {}", s.number, s.section)),
+            act: s.act,
+            number: s.number,
+            section: s.section,
+            heading: s.heading,
+            text: s.text,
+            url: s.url,
+        })
+        .collect();
+    let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
+    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
+        let d = Diagnostic::new(
+            display,
+            format!("base_url \"{base}\" is not an absolute URL"),
+        );
+        let d = if base_url.is_some() {
+            d
+        } else {
+            d.with_line(line_of("base_url"))
+        };
+        diags.push(d.help(
+            "write it as https://example.org/ (a subpath such as https://example.org/hyte/ works)",
+        ));
+    }
+    let base_url = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
+    if diags.is_empty() {
+        Ok(Config {
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            language: raw.language,
+            theme: raw.theme,
+            region: raw.region,
+            municipalities,
+            priority_areas,
+            target_groups,
+            statutes,
+            contact: raw.contact,
+        })
+    } else {
+        Err(diags.into_vec())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_of_subpath_url() {
+        let raw: SiteToml = toml::from_str(
+            "title='t'\nbase_url='https://example.org/hyte'\n[region]\nname='R'\ncounty='C'\n",
+        )
+        .unwrap();
+        let c = resolve(raw, Path::new("site.toml"), "", None).unwrap();
+        assert_eq!(c.base_url, "https://example.org/hyte/");
+        assert_eq!(c.base_path(), "/hyte/");
+    }
+
+    #[test]
+    fn terms_match_aliases_and_slugs() {
+        let t = Term {
+            name: "Arjen turvallisuus".into(),
+            slug: "arjen-turvallisuus".into(),
+            aliases: vec!["Arjen turvallisuuden edistäminen".into()],
+            description: String::new(),
+        };
+        assert!(t.matches("arjen turvallisuus"));
+        assert!(t.matches("ARJEN TURVALLISUUDEN EDISTÄMINEN"));
+        assert!(t.matches("arjen-turvallisuus"));
+        assert!(!t.matches("Arki"));
+    }
+}

@@ -1,0 +1,216 @@
+//! Problems found in a site, reported the way a compiler reports them.
+//!
+//! Content errors are collected, not thrown: `hyte check` must list every
+//! problem of a site in one run. Each [`Diagnostic`] carries the file, the
+//! line in that file (not in the front matter block) and a hint saying
+//! what to do. [`Error`] is what a command ends with and decides the exit
+//! status.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in the site's files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn with_line(mut self, line: Option<usize>) -> Self {
+        self.line = line;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "error: {}", self.message)?;
+        // `--root .` is the default; "./content/x.md" reads better without "./".
+        let path = self.path.strip_prefix(".").unwrap_or(&self.path);
+        match self.line {
+            Some(line) => writeln!(f, "  --> {}:{}", path.display(), line)?,
+            None => writeln!(f, "  --> {}", path.display())?,
+        }
+        if let Some(help) = &self.help {
+            for (i, line) in help.lines().enumerate() {
+                let lead = if i == 0 { "  = help: " } else { "          " };
+                writeln!(f, "{lead}{line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A growing list of problems. Steps push into it and go on, so that one
+/// run reports everything.
+#[derive(Debug, Default)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.0.extend(ds);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
+
+    /// Ok if nothing was reported, else every problem sorted by file and line.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        self.0
+            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+        self.0.dedup();
+        Err(Error::Content(self.0))
+    }
+}
+
+/// How a command failed.
+#[derive(Debug)]
+pub enum Error {
+    /// The site's files have problems the author can fix (exit status 1).
+    Content(Vec<Diagnostic>),
+    /// The command line was wrong (exit status 1).
+    Usage(String),
+    /// Reading or writing failed (exit status 2).
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Anything else (exit status 2).
+    Internal(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn content(d: Diagnostic) -> Self {
+        Error::Content(vec![d])
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Content(_) | Error::Usage(_) => 1,
+            Error::Io { .. } | Error::Internal(_) => 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Content(ds) => {
+                for d in ds {
+                    writeln!(f, "{d}")?;
+                }
+                let n = ds.len();
+                let s = if n == 1 { "" } else { "s" };
+                write!(f, "error: {n} problem{s} found")
+            }
+            Error::Usage(msg) => write!(f, "error: {msg}"),
+            Error::Io { path, source } => {
+                write!(f, "error: {}: {source}", path.display())
+            }
+            Error::Internal(msg) => write!(f, "internal error: {msg}"),
+        }
+    }
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::content(d)
+    }
+}
+
+/// The 1-based line of a byte offset in `text`.
+pub fn line_of_offset(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Names close to `wanted` among `candidates`, for "did you mean" hints.
+pub fn suggest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_levenshtein(&wanted, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_file_line_and_help() {
+        let d = Diagnostic::new("content/a.md", "bad key")
+            .at_line(4)
+            .help("remove it");
+        let s = d.to_string();
+        assert!(s.contains("error: bad key"));
+        assert!(s.contains("--> content/a.md:4"));
+        assert!(s.contains("= help: remove it"));
+    }
+
+    #[test]
+    fn offsets_map_to_lines() {
+        assert_eq!(line_of_offset("a\nb\nc", 0), 1);
+        assert_eq!(line_of_offset("a\nb\nc", 2), 2);
+        assert_eq!(line_of_offset("a\nb\nc", 4), 3);
+    }
+
+    #[test]
+    fn suggestions_are_close_names() {
+        let s = suggest("Ikääntyneet", ["Ikääntyneet", "Työikäiset", "Lapset"]);
+        assert_eq!(s, vec!["Ikääntyneet"]);
+    }
+}

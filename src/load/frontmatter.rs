@@ -1,0 +1,285 @@
+//! Splitting a content file into TOML front matter and Markdown body, and
+//! the front matter of each kind of page.
+//!
+//! Line numbers matter here: an author sees line numbers of the whole file,
+//! so every position found in the front matter or the body is shifted by
+//! where that part starts.
+
+use serde::Deserialize;
+use toml::value::Datetime;
+
+use crate::diagnostic::{Diagnostic, line_of_offset};
+
+/// A content file cut in two. Lines are 1-based lines of the whole file.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub front: &'a str,
+    /// The file line of the front matter's first line.
+    pub front_line: usize,
+    pub body: &'a str,
+    /// The file line of the body's first line.
+    pub body_line: usize,
+}
+
+const FENCE: &str = "+++";
+
+const EXAMPLE: &str = "begin the file with these three lines:\n+++\ntitle = \"Sivun otsikko\"\n+++";
+
+/// Cuts `text` (BOM removed, `\n` line ends) at its `+++` lines.
+pub fn split<'a>(text: &'a str, path: &std::path::Path) -> Result<Split<'a>, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(path, "the file is empty").help(EXAMPLE));
+    }
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_end].trim_end() != FENCE {
+        return Err(Diagnostic::new(
+            path,
+            "the file does not begin with front matter (a line `+++`)",
+        )
+        .at_line(1)
+        .help(EXAMPLE));
+    }
+    let front_start = (first_end + 1).min(text.len());
+    let mut pos = front_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if text[pos..end].trim_end() == FENCE {
+            let body_start = (end + 1).min(text.len());
+            return Ok(Split {
+                front: &text[front_start..pos],
+                front_line: 2,
+                body: &text[body_start..],
+                body_line: line_of_offset(text, body_start),
+            });
+        }
+        pos = end + 1;
+    }
+    Err(Diagnostic::new(path, "the front matter is not closed")
+        .at_line(1)
+        .help("add a line `+++` after the last key of the front matter"))
+}
+
+/// Parses front matter into `T`, with errors at file lines.
+pub fn parse<T: for<'de> Deserialize<'de>>(
+    split: &Split<'_>,
+    path: &std::path::Path,
+    kind: &str,
+) -> Result<T, Diagnostic> {
+    toml::from_str(split.front).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| line_of_offset(split.front, s.start) + split.front_line - 1)
+            .unwrap_or(split.front_line);
+        let message = crate::config::toml_message(&e);
+        let help = if message.contains("unknown field") {
+            format!("remove or correct the key; the keys of a {kind} are listed in docs/content-format.md")
+        } else if message.contains("missing field") {
+            "add the key to the front matter, e.g. title = \"Sivun otsikko\"".to_string()
+        } else {
+            "fix the TOML between the `+++` lines; strings are quoted (\"…\"), dates are written 2025-10-23".to_string()
+        };
+        Diagnostic::new(path, format!("{message} (in the front matter of this {kind})"))
+            .at_line(line)
+            .help(help)
+    })
+}
+
+/// The 1-based file line where `key = ` is written in the front matter,
+/// for problems found after parsing.
+pub fn key_line(split: &Split<'_>, key: &str) -> usize {
+    let mut offset = 0;
+    for line in split.front.split_inclusive('\n') {
+        let t = line.trim_start();
+        if let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=') {
+                return line_of_offset(split.front, offset) + split.front_line - 1;
+            }
+        offset += line.len();
+    }
+    split.front_line
+}
+
+/// The 1-based file line where `needle` first appears in the front matter
+/// after `key = `, e.g. one municipality in a list.
+pub fn value_line(split: &Split<'_>, key: &str, needle: &str) -> usize {
+    let start_line = key_line(split, key);
+    let start = split
+        .front
+        .split_inclusive('\n')
+        .take(start_line - split.front_line)
+        .map(str::len)
+        .sum::<usize>();
+    match split.front[start..].find(needle) {
+        Some(i) => line_of_offset(split.front, start + i) + split.front_line - 1,
+        None => start_line,
+    }
+}
+
+/// Keys every kind of page has.
+macro_rules! front_matter {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $field:ident : $ty:ty),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            pub title: String,
+            #[serde(default)]
+            pub description: String,
+            #[serde(default)]
+            pub draft: bool,
+            #[serde(default)]
+            pub aliases: Vec<String>,
+            #[serde(default)]
+            pub weight: i64,
+            pub updated: Option<Datetime>,
+            pub template: Option<String>,
+            pub slug: Option<String>,
+            $($(#[$fm])* pub $field: $ty,)*
+        }
+    };
+}
+
+front_matter!(
+    /// A plain page, the front page or a section listing.
+    PageFront {}
+);
+
+front_matter!(
+    /// `content/<year>/_index.md`.
+    YearFront {
+        status: YearStatus,
+        #[serde(default)]
+        summary: String,
+        #[serde(default)]
+        target_groups: Vec<String>,
+        priority_areas: Option<Vec<String>>,
+        #[serde(default)]
+        sessions: Vec<SessionFront>,
+        #[serde(default)]
+        decisions: Vec<DecisionFront>,
+        #[serde(default)]
+        goals: Vec<GoalFront>,
+    }
+);
+
+front_matter!(
+    /// `content/<year>/kuntaryhmat/<slug>.md`.
+    GroupFront {
+        municipalities: Vec<String>,
+        date: Option<Datetime>,
+        start_time: Option<String>,
+        end_time: Option<String>,
+        location: Option<String>,
+        #[serde(default)]
+        summary: String,
+    }
+);
+
+front_matter!(
+    /// `content/<year>/nakokulmat/<slug>.md`.
+    PerspectiveFront {
+        date: Option<Datetime>,
+        #[serde(default)]
+        summary: String,
+    }
+);
+
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum YearStatus {
+    Held,
+    Ongoing,
+    Planned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionFront {
+    pub title: String,
+    pub date: Option<Datetime>,
+    pub end_date: Option<Datetime>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub when: Option<String>,
+    pub location: Option<String>,
+    #[serde(default)]
+    pub description: String,
+    pub page: Option<String>,
+    #[serde(default)]
+    pub planned: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionFront {
+    pub body: String,
+    pub date: Datetime,
+    pub section: Option<String>,
+    pub record: Option<String>,
+    pub title: String,
+    pub decision: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalFront {
+    pub priority: String,
+    pub target_group: String,
+    pub goal: String,
+    #[serde(default)]
+    pub background: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn p() -> &'static Path {
+        Path::new("x.md")
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_file_lines() {
+        let s = split("+++\ntitle = \"a\"\n+++\n\nbody\n", p()).unwrap();
+        assert_eq!(s.front, "title = \"a\"\n");
+        assert_eq!(s.front_line, 2);
+        assert_eq!(s.body, "\nbody\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn missing_or_unclosed_fences_are_errors() {
+        assert!(split("", p()).unwrap_err().message.contains("empty"));
+        assert!(
+            split("title = 1\n", p())
+                .unwrap_err()
+                .message
+                .contains("does not begin")
+        );
+        assert!(
+            split("+++\ntitle = 1\n", p())
+                .unwrap_err()
+                .message
+                .contains("not closed")
+        );
+    }
+
+    #[test]
+    fn toml_errors_point_at_file_lines() {
+        let text = "+++\ntitle = \"a\"\n\nmunicipalites = []\n+++\n";
+        let s = split(text, p()).unwrap();
+        let e = parse::<PageFront>(&s, p(), "page").unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.message.contains("municipalites"));
+    }
+
+    #[test]
+    fn key_lines_are_found() {
+        let text = "+++\ntitle = \"a\"\nmunicipalities = [\n  \"A\",\n  \"B\",\n]\n+++\n";
+        let s = split(text, p()).unwrap();
+        assert_eq!(key_line(&s, "municipalities"), 3);
+        assert_eq!(value_line(&s, "municipalities", "\"B\""), 5);
+    }
+}

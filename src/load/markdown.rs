@@ -1,0 +1,452 @@
+//! Markdown → HTML with comrak, and the findings an author wrote as
+//! headings and lists.
+//!
+//! The structure of findings (priority area → target group → items) is read
+//! from the headings of ordinary Markdown, so authors never write a table
+//! or a special syntax. The same walk gives every heading a stable anchor:
+//! `#<priority>` and `#<priority>-<target group>` for the structure, a slug
+//! of the text for other headings.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Arena, Options};
+use serde::Serialize;
+
+use crate::config::{PriorityId, TargetGroupId, Term};
+use crate::slug::slugify;
+
+/// The priority areas and target groups a page's headings may name.
+pub struct Vocabulary<'a> {
+    pub priorities: Vec<(PriorityId, &'a Term)>,
+    pub targets: Vec<(TargetGroupId, &'a Term)>,
+    /// Every target group of the site, to tell "not used this year" from
+    /// "unknown".
+    pub all_targets: &'a [Term],
+}
+
+/// One finding (nosto): a list item or paragraph under a priority area and,
+/// usually, a target group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub priority: PriorityId,
+    pub target: Option<TargetGroupId>,
+    pub text: String,
+    /// The anchor of its cell (or of its priority area).
+    pub anchor: String,
+    /// Line in the body (1-based).
+    #[serde(skip)]
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// A problem in the body, at a body line.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+    pub help: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub findings: Vec<Finding>,
+    pub headings: Vec<Heading>,
+    pub problems: Vec<Problem>,
+}
+
+fn options() -> Options<'static> {
+    let mut o = Options::default();
+    o.extension.table = true;
+    o.extension.footnotes = true;
+    o.extension.strikethrough = true;
+    o.extension.autolink = true;
+    // Raw HTML is never passed through (comrak's default, stated here so
+    // nobody turns it on by accident).
+    o.render.r#unsafe = false;
+    o
+}
+
+/// Renders `body`. With a vocabulary, headings that name priority areas
+/// and target groups become findings; `base_path` (e.g. `/hyte/`) is put
+/// before site-absolute link targets such as `/2025/`.
+pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Rendered {
+    let arena = Arena::new();
+    let opts = options();
+    let root = comrak::parse_document(&arena, body, &opts);
+    let mut out = Rendered::default();
+
+    // Links to "/x/" must work when the site lives under a subpath.
+    if base_path != "/" {
+        for node in root.descendants() {
+            let mut data = node.data_mut();
+            if let NodeValue::Link(link) | NodeValue::Image(link) = &mut data.value
+                && link.url.starts_with('/') && !link.url.starts_with("//") {
+                    link.url = format!("{}{}", base_path, &link.url[1..]);
+                }
+        }
+    }
+
+    // Pass 1: the structure of findings, from top-level blocks.
+    let mut fixed_ids: HashMap<usize, String> = HashMap::new();
+    let mut used: HashSet<String> = HashSet::new();
+    if let Some(vocab) = vocab {
+        let mut priority: Option<(PriorityId, &Term)> = None;
+        let mut target: Option<(TargetGroupId, &Term)> = None;
+        for node in root.children() {
+            let (value, pos) = {
+                let d = node.data();
+                (d.value.clone(), d.sourcepos)
+            };
+            match value {
+                NodeValue::Heading(h) => {
+                    let text = clean(&node.collect_text());
+                    let key = node as *const _ as usize;
+                    if h.level <= 2 {
+                        target = None;
+                        priority = None;
+                        if h.level == 2 {
+                            if let Some(&(id, term)) =
+                                vocab.priorities.iter().find(|(_, t)| t.matches(&text))
+                            {
+                                priority = Some((id, term));
+                                claim(
+                                    &mut out,
+                                    &mut fixed_ids,
+                                    &mut used,
+                                    key,
+                                    term.slug.clone(),
+                                    pos,
+                                    &text,
+                                );
+                            } else if let Some(close) = near_priority(&text, vocab) {
+                                out.problems.push(Problem {
+                                    line: pos.start.line,
+                                    message: format!("the heading \"{text}\" is almost the priority area \"{close}\""),
+                                    help: format!("write the heading as \"## {close}\" so its findings are recognised, or reword it if it is not about that priority area"),
+                                });
+                            }
+                        }
+                    } else if h.level == 3
+                        && let Some((pid, pterm)) = priority {
+                            if let Some(&(tid, tterm)) =
+                                vocab.targets.iter().find(|(_, t)| t.matches(&text))
+                            {
+                                target = Some((tid, tterm));
+                                let _ = pid;
+                                claim(
+                                    &mut out,
+                                    &mut fixed_ids,
+                                    &mut used,
+                                    key,
+                                    format!("{}-{}", pterm.slug, tterm.slug),
+                                    pos,
+                                    &text,
+                                );
+                            } else {
+                                target = None;
+                                out.problems.push(unknown_target(&text, pos, pterm, vocab));
+                            }
+                        }
+                }
+                NodeValue::List(_) => {
+                    if let Some((pid, pterm)) = priority {
+                        for item in node.children() {
+                            let text = clean(&item.collect_text());
+                            if !text.is_empty() {
+                                out.findings.push(finding(
+                                    pid,
+                                    pterm,
+                                    target,
+                                    text,
+                                    item.data().sourcepos.start.line,
+                                ));
+                            }
+                        }
+                    }
+                }
+                NodeValue::Paragraph => {
+                    if let Some((pid, pterm)) = priority {
+                        let text = clean(&node.collect_text());
+                        if !text.is_empty() {
+                            out.findings
+                                .push(finding(pid, pterm, target, text, pos.start.line));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // Pass 2: an id for every heading, in document order.
+    let mut ids = Vec::new();
+    for node in root.descendants() {
+        let level = match node.data().value {
+            NodeValue::Heading(h) => h.level,
+            _ => continue,
+        };
+        let text = clean(&node.collect_text());
+        let id = match fixed_ids.get(&(node as *const _ as usize)) {
+            Some(id) => id.clone(),
+            None => unique(&mut used, &text),
+        };
+        out.headings.push(Heading {
+            level,
+            text,
+            id: id.clone(),
+        });
+        ids.push(id);
+    }
+
+    let adapter = HeadingIds {
+        ids,
+        next: AtomicUsize::new(0),
+    };
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&adapter);
+    // Writing to a String cannot fail.
+    let _ = comrak::format_html_with_plugins(root, &opts, &mut out.html, &plugins);
+    out
+}
+
+fn claim(
+    out: &mut Rendered,
+    fixed: &mut HashMap<usize, String>,
+    used: &mut HashSet<String>,
+    key: usize,
+    id: String,
+    pos: Sourcepos,
+    text: &str,
+) {
+    if !used.insert(id.clone()) {
+        out.problems.push(Problem {
+            line: pos.start.line,
+            message: format!(
+                "the heading \"{text}\" appears twice in the same place (anchor #{id})"
+            ),
+            help: "put all findings of one priority area and target group under one heading".into(),
+        });
+    }
+    fixed.insert(key, id);
+}
+
+fn finding(
+    pid: PriorityId,
+    pterm: &Term,
+    target: Option<(TargetGroupId, &Term)>,
+    text: String,
+    line: usize,
+) -> Finding {
+    let anchor = match target {
+        Some((_, t)) => format!("{}-{}", pterm.slug, t.slug),
+        None => pterm.slug.clone(),
+    };
+    Finding {
+        priority: pid,
+        target: target.map(|(id, _)| id),
+        text,
+        anchor,
+        line,
+    }
+}
+
+fn unknown_target(text: &str, pos: Sourcepos, pterm: &Term, vocab: &Vocabulary<'_>) -> Problem {
+    let names: Vec<&str> = vocab.targets.iter().map(|(_, t)| t.name.as_str()).collect();
+    let other_year = vocab.all_targets.iter().find(|t| t.matches(text));
+    let help = match other_year {
+        Some(t) => format!(
+            "\"{}\" is a target group of site.toml but not of this year; add it to the year's `target_groups` in its _index.md, or use one of: {}",
+            t.name,
+            names.join(", ")
+        ),
+        None => {
+            let close = crate::diagnostic::suggest(text, names.iter().copied());
+            if close.is_empty() {
+                format!(
+                    "under a priority area, a level-3 heading names a target group of the year: {}; use #### for other subheadings",
+                    names.join(", ")
+                )
+            } else {
+                format!("did you mean \"### {}\"?", close[0])
+            }
+        }
+    };
+    Problem {
+        line: pos.start.line,
+        message: format!(
+            "\"{text}\" under \"{}\" is not a target group of this year",
+            pterm.name
+        ),
+        help,
+    }
+}
+
+fn near_priority<'a>(text: &str, vocab: &Vocabulary<'a>) -> Option<&'a str> {
+    let lower = text.to_lowercase();
+    vocab.priorities.iter().find_map(|(_, t)| {
+        let near = std::iter::once(&t.name)
+            .chain(t.aliases.iter())
+            .any(|n| strsim::normalized_levenshtein(&lower, &n.to_lowercase()) >= 0.85);
+        near.then_some(t.name.as_str())
+    })
+}
+
+/// A heading id not used yet on the page.
+fn unique(used: &mut HashSet<String>, text: &str) -> String {
+    let base = match slugify(text) {
+        s if s.is_empty() => "otsikko".to_string(),
+        s => s,
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// Whitespace collapsed, ends trimmed.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes headings with the ids computed before rendering; comrak renders
+/// headings in document order.
+struct HeadingIds {
+    ids: Vec<String>,
+    next: AtomicUsize,
+}
+
+impl HeadingAdapter for HeadingIds {
+    fn enter(
+        &self,
+        out: &mut dyn fmt::Write,
+        h: &HeadingMeta,
+        _: Option<Sourcepos>,
+    ) -> fmt::Result {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        match self.ids.get(i) {
+            // ids are slugs: nothing to escape.
+            Some(id) => write!(out, "<h{} id=\"{}\">", h.level, id),
+            None => write!(out, "<h{}>", h.level),
+        }
+    }
+
+    fn exit(&self, out: &mut dyn fmt::Write, h: &HeadingMeta) -> fmt::Result {
+        writeln!(out, "</h{}>", h.level)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(name: &str, aliases: &[&str]) -> Term {
+        Term {
+            name: name.into(),
+            slug: slugify(name),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            description: String::new(),
+        }
+    }
+
+    fn with_vocab(body: &str) -> Rendered {
+        let p = [
+            term("Arjen turvallisuus", &["Arjen turvallisuuden edistäminen"]),
+            term("Mielen hyvinvointi", &[]),
+        ];
+        let t = [
+            term("Ikääntyneet", &[]),
+            term("Lapset ja nuoret", &[]),
+            term("Vammaispalvelut", &[]),
+        ];
+        let vocab = Vocabulary {
+            priorities: p
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (PriorityId(i), t))
+                .collect(),
+            targets: t[..2]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (TargetGroupId(i), t))
+                .collect(),
+            all_targets: &t,
+        };
+        render(body, Some(&vocab), "/")
+    }
+
+    #[test]
+    fn headings_give_findings_and_anchors() {
+        let r = with_vocab(
+            "Intro.\n\n## Arjen turvallisuuden edistäminen\n\n### Ikääntyneet\n\n- Kaatumisten ehkäisy\n- Ystävätoiminta\n\n## Muuta\n\nProse.\n",
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.findings.len(), 2);
+        assert_eq!(r.findings[0].text, "Kaatumisten ehkäisy");
+        assert_eq!(r.findings[0].anchor, "arjen-turvallisuus-ikaantyneet");
+        assert_eq!(r.findings[0].line, 7);
+        assert!(r.html.contains("<h2 id=\"arjen-turvallisuus\">"));
+        assert!(
+            r.html
+                .contains("<h3 id=\"arjen-turvallisuus-ikaantyneet\">Ikääntyneet</h3>")
+        );
+        assert!(r.html.contains("<h2 id=\"muuta\">"));
+    }
+
+    #[test]
+    fn unknown_target_group_is_reported_at_its_line() {
+        let r = with_vocab("## Mielen hyvinvointi\n\n### Teinit\n\n- x\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].line, 3);
+        let r = with_vocab("## Mielen hyvinvointi\n\n### Vammaispalvelut\n");
+        assert!(r.problems[0].help.contains("not of this year"));
+    }
+
+    #[test]
+    fn near_miss_priority_heading_is_reported() {
+        let r = with_vocab("## Arjen turvalisuus\n\n- x\n");
+        assert_eq!(r.problems.len(), 1);
+        assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn raw_html_and_script_urls_do_not_pass() {
+        let r = render(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n",
+            None,
+            "/",
+        );
+        assert!(!r.html.contains("<script"));
+        assert!(!r.html.contains("javascript:"));
+    }
+
+    #[test]
+    fn site_absolute_links_get_the_base_path() {
+        let r = render("[v](/2025/) [e](https://e.org/) [a](#x)", None, "/hyte/");
+        assert!(r.html.contains("href=\"/hyte/2025/\""));
+        assert!(r.html.contains("href=\"https://e.org/\""));
+        assert!(r.html.contains("href=\"#x\""));
+    }
+
+    #[test]
+    fn duplicate_heading_ids_are_numbered() {
+        let r = render("## A\n\n## A\n", None, "/");
+        assert!(r.html.contains("id=\"a\""));
+        assert!(r.html.contains("id=\"a-2\""));
+    }
+}

@@ -1,0 +1,333 @@
+//! Step 1 of the pipeline: read `site.toml` and every file under
+//! `content/`, cut each content file into front matter and body, and parse
+//! the front matter of its kind. Nothing here knows about other files;
+//! cross-file checks belong to [`crate::model`].
+
+pub mod frontmatter;
+pub mod markdown;
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics, Error, line_of_offset};
+use crate::slug::{is_slug, slugify};
+use frontmatter::{GroupFront, PageFront, PerspectiveFront, YearFront};
+
+/// The URL folder of municipality group pages inside a year.
+pub const GROUPS_DIR: &str = "kuntaryhmat";
+/// The URL folder of organisation perspective pages inside a year.
+pub const PERSPECTIVES_DIR: &str = "nakokulmat";
+
+/// What the path of a content file says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Home,
+    Year,
+    /// `kuntaryhmat/_index.md` or `nakokulmat/_index.md` of a year.
+    Section,
+    Group,
+    Perspective,
+    Page,
+}
+
+#[derive(Debug)]
+pub enum Front {
+    Page(PageFront),
+    Year(YearFront),
+    Group(GroupFront),
+    Perspective(PerspectiveFront),
+}
+
+impl Front {
+    pub fn page(&self) -> CommonRef<'_> {
+        macro_rules! common {
+            ($f:expr) => {
+                CommonRef {
+                    title: &$f.title,
+                    description: &$f.description,
+                    draft: $f.draft,
+                    aliases: &$f.aliases,
+                    weight: $f.weight,
+                    updated: $f.updated.as_ref(),
+                    template: $f.template.as_deref(),
+                    slug: $f.slug.as_deref(),
+                }
+            };
+        }
+        match self {
+            Front::Page(f) => common!(f),
+            Front::Year(f) => common!(f),
+            Front::Group(f) => common!(f),
+            Front::Perspective(f) => common!(f),
+        }
+    }
+}
+
+/// The keys every kind of page has.
+pub struct CommonRef<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub draft: bool,
+    pub aliases: &'a [String],
+    pub weight: i64,
+    pub updated: Option<&'a toml::value::Datetime>,
+    pub template: Option<&'a str>,
+    pub slug: Option<&'a str>,
+}
+
+/// One content file, read and parsed.
+#[derive(Debug)]
+pub struct Source {
+    /// Path to show in messages (the root as given, joined with the file).
+    pub path: PathBuf,
+    pub kind: Kind,
+    /// URL path segments, e.g. `["2025", "kuntaryhmat", "jyvaskyla-muurame"]`.
+    pub segments: Vec<String>,
+    pub year: Option<i32>,
+    pub front: Front,
+    /// The front matter text, for finding the line of a key.
+    pub front_text: String,
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: usize,
+}
+
+impl Source {
+    /// The file line of `key = ` in the front matter.
+    pub fn key_line(&self, key: &str) -> usize {
+        frontmatter::key_line(&self.split(), key)
+    }
+
+    /// The file line of `needle` in the value of `key`.
+    pub fn value_line(&self, key: &str, needle: &str) -> usize {
+        frontmatter::value_line(&self.split(), key, needle)
+    }
+
+    fn split(&self) -> frontmatter::Split<'_> {
+        frontmatter::Split {
+            front: &self.front_text,
+            front_line: 2,
+            body: &self.body,
+            body_line: self.body_line,
+        }
+    }
+}
+
+/// A non-Markdown file under `content/` (an image, a PDF), copied as is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Path relative to the output folder.
+    pub target: PathBuf,
+}
+
+/// Everything read from a site folder.
+#[derive(Debug)]
+pub struct Loaded {
+    pub root: PathBuf,
+    pub config: Config,
+    pub sources: Vec<Source>,
+    pub assets: Vec<Asset>,
+}
+
+/// Reads the site at `root`. Content problems are collected and returned
+/// together; I/O failures stop at once.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
+    let mut diags = Diagnostics::default();
+    let config = match config::load(&root.join("site.toml"), &root.join("site.toml"), base_url) {
+        Ok(c) => Some(c),
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+
+    let content = root.join("content");
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::new(&content, "the content folder is missing")
+                .help("create content/ with at least content/_index.md (the front page)"),
+        );
+        return Err(Error::Content(diags.into_vec()));
+    }
+
+    let mut files = Vec::new();
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(&content).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(&content).to_path_buf();
+                match e.into_io_error() {
+                    Some(io) => return Err(Error::io(&path, io)),
+                    None => {
+                        diags.push(Diagnostic::new(&path, "cannot read this folder"));
+                        continue;
+                    }
+                }
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && (name.starts_with('.') || name.ends_with('~')) {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::new(
+                    entry.path(),
+                    "this is a symbolic link; hyte does not follow links",
+                )
+                .help("copy the file or folder into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(&content)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        if rel.extension().is_some_and(|e| e == "md") {
+            files.push((entry.path().to_path_buf(), rel));
+        } else {
+            let mut target: PathBuf = dir_segments(&rel).iter().collect();
+            target.push(rel.file_name().unwrap_or_default());
+            assets.push(Asset {
+                source: entry.path().to_path_buf(),
+                target,
+            });
+        }
+    }
+
+    let results: Vec<Result<Source, Diagnostic>> = files
+        .par_iter()
+        .map(|(path, rel)| read_source(path, rel))
+        .collect();
+    let mut sources = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    match (config, diags.is_empty()) {
+        (Some(config), true) => Ok(Loaded {
+            root: root.to_path_buf(),
+            config,
+            sources,
+            assets,
+        }),
+        _ => Err(Error::Content(diags.into_vec())),
+    }
+}
+
+/// The slugified folder names of a content-relative path.
+fn dir_segments(rel: &Path) -> Vec<String> {
+    let parent = rel.parent().unwrap_or(Path::new(""));
+    parent
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(slugify(&s.to_string_lossy())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn year_of(segment: &str) -> Option<i32> {
+    (segment.len() == 4 && segment.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| segment.parse().ok())
+        .flatten()
+}
+
+fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::new(path, format!("cannot read the file: {e}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let line = line_of_offset(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
+            return Err(Diagnostic::new(path, "the file is not valid UTF-8 text")
+                .at_line(line)
+                .help("save the file as UTF-8 in your editor (not Latin-1 or Windows-1252)"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    let split = frontmatter::split(&text, path)?;
+
+    let dirs = dir_segments(rel);
+    let stem = rel
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let is_index = stem == "_index";
+    let year = dirs.first().and_then(|d| year_of(d));
+    let kind = match (is_index, dirs.as_slice()) {
+        (true, []) => Kind::Home,
+        (true, [_]) if year.is_some() => Kind::Year,
+        (true, [_, d]) if year.is_some() && (d == GROUPS_DIR || d == PERSPECTIVES_DIR) => {
+            Kind::Section
+        }
+        (false, [_, d]) if year.is_some() && d == GROUPS_DIR => Kind::Group,
+        (false, [_, d]) if year.is_some() && d == PERSPECTIVES_DIR => Kind::Perspective,
+        _ => Kind::Page,
+    };
+    let front = match kind {
+        Kind::Year => Front::Year(frontmatter::parse(&split, path, "year page")?),
+        Kind::Group => Front::Group(frontmatter::parse(&split, path, "municipality group page")?),
+        Kind::Perspective => {
+            Front::Perspective(frontmatter::parse(&split, path, "perspective page")?)
+        }
+        _ => Front::Page(frontmatter::parse(&split, path, "page")?),
+    };
+
+    let mut segments = dirs;
+    if !is_index {
+        match front.page().slug {
+            Some(s) if is_slug(s) => segments.push(s.to_string()),
+            Some(s) => {
+                return Err(Diagnostic::new(path, format!("the slug \"{s}\" is not a valid URL segment"))
+                    .at_line(frontmatter::key_line(&split, "slug"))
+                    .help("a slug has only lowercase a–z, digits and '-' (no '/', '.' or spaces), e.g. slug = \"jyvaskyla-muurame\""));
+            }
+            None => {
+                let s = slugify(&stem);
+                if s.is_empty() {
+                    return Err(Diagnostic::new(path, "the file name gives no URL")
+                        .help("rename the file with letters or digits, e.g. muistio.md"));
+                }
+                segments.push(s);
+            }
+        }
+    } else if front.page().slug.is_some() {
+        return Err(
+            Diagnostic::new(path, "`slug` cannot be set on an _index.md page")
+                .at_line(frontmatter::key_line(&split, "slug"))
+                .help(
+                    "a folder's page takes its URL from the folder name; rename the folder instead",
+                ),
+        );
+    }
+
+    Ok(Source {
+        path: path.to_path_buf(),
+        kind,
+        segments,
+        year,
+        front_text: split.front.to_string(),
+        body_line: split.body_line,
+        body: split.body.to_string(),
+        front,
+    })
+}

@@ -1,0 +1,657 @@
+//! From loaded files to a [`Site`]: resolve every reference, render every
+//! body, check every rule that spans files, collect every problem.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use jiff::civil::{Date, Time};
+use rayon::prelude::*;
+use toml::value::Datetime;
+
+use super::*;
+use crate::config::{Term, did_you_mean};
+use crate::diagnostic::{Diagnostic, Diagnostics, Error};
+use crate::load::frontmatter::{GroupFront, PerspectiveFront, YearFront};
+use crate::load::markdown::{self, Vocabulary};
+use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
+
+/// Builds the model. `drafts` keeps pages marked `draft = true`.
+pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
+    let Loaded {
+        config,
+        sources,
+        assets,
+        ..
+    } = loaded;
+    let mut diags = Diagnostics::default();
+    let sources: Vec<Source> = sources
+        .into_iter()
+        .filter(|s| drafts || !s.front.page().draft)
+        .collect();
+
+    // The vocabulary of each year: which priority areas and target groups
+    // its headings and goals may name.
+    let mut vocabularies: HashMap<i32, (Vec<PriorityId>, Vec<TargetGroupId>)> = HashMap::new();
+    for s in &sources {
+        if let (Front::Year(f), Some(year)) = (&s.front, s.year) {
+            vocabularies.insert(year, year_vocabulary(&config, s, f, &mut diags));
+        }
+    }
+    for s in &sources {
+        if let Some(year) = s.year
+            && !vocabularies.contains_key(&year) && s.kind != Kind::Year {
+                diags.push(
+                    Diagnostic::new(&s.path, format!("the year {year} has no page"))
+                        .help(format!("create content/{year}/_index.md with a title and a status (see docs/content-format.md)")),
+                );
+            }
+    }
+
+    // Bodies, rendered in parallel.
+    let base_path = config.base_path().to_string();
+    let rendered: Vec<markdown::Rendered> = sources
+        .par_iter()
+        .map(|s| {
+            let vocab = match (s.kind, s.year.and_then(|y| vocabularies.get(&y))) {
+                (Kind::Year | Kind::Group | Kind::Perspective, Some((ps, ts))) => {
+                    Some(Vocabulary {
+                        priorities: ps
+                            .iter()
+                            .map(|&id| (id, &config.priority_areas[id.0]))
+                            .collect(),
+                        targets: ts
+                            .iter()
+                            .map(|&id| (id, &config.target_groups[id.0]))
+                            .collect(),
+                        all_targets: &config.target_groups,
+                    })
+                }
+                _ => None,
+            };
+            markdown::render(&s.body, vocab.as_ref(), &base_path)
+        })
+        .collect();
+
+    let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
+    let mut years: Vec<Year> = Vec::new();
+    let mut owners: HashMap<String, String> = HashMap::new();
+    let mut aliases: Vec<(String, PageId, &Source)> = Vec::new();
+
+    for (s, r) in sources.iter().zip(rendered) {
+        let file_line = |line: usize| s.body_line + line - 1;
+        for p in &r.problems {
+            diags.push(
+                Diagnostic::new(&s.path, &p.message)
+                    .at_line(file_line(p.line))
+                    .help(&p.help),
+            );
+        }
+        let common = s.front.page();
+        if common.title.trim().is_empty() {
+            diags.push(
+                Diagnostic::new(&s.path, "the title is empty")
+                    .at_line(s.key_line("title"))
+                    .help("write the page's title, e.g. title = \"Jyväskylä ja Muurame\""),
+            );
+        }
+        let url = url_of(&s.segments);
+        claim_url(&mut owners, &url, &s.path, &mut diags);
+        let id = pages.len();
+        for a in common.aliases {
+            aliases.push((a.clone(), id, s));
+        }
+        let data = match &s.front {
+            Front::Year(f) => {
+                let (priorities, target_groups) = vocabularies
+                    .get(&s.year.unwrap_or_default())
+                    .cloned()
+                    .unwrap_or_default();
+                years.push(year(
+                    &config,
+                    s,
+                    f,
+                    id,
+                    priorities,
+                    target_groups,
+                    &mut diags,
+                ));
+                PageData::Year(years.len() - 1)
+            }
+            Front::Group(f) => PageData::Group(group(&config, s, f, &mut diags)),
+            Front::Perspective(f) => PageData::Perspective(perspective(s, f, &mut diags)),
+            Front::Page(_) => PageData::None,
+        };
+        let mut findings = r.findings;
+        for f in &mut findings {
+            f.line = file_line(f.line);
+        }
+        pages.push(Page {
+            source: Some(s.path.clone()),
+            kind: s.kind,
+            url,
+            title: common.title.trim().to_string(),
+            description: common.description.to_string(),
+            weight: common.weight,
+            updated: common
+                .updated
+                .and_then(|d| date(d, s, "updated", &mut diags)),
+            template: common
+                .template
+                .map(str::to_string)
+                .unwrap_or_else(|| default_template(s.kind).to_string()),
+            year: s.year,
+            content: r.html,
+            headings: r.headings,
+            findings,
+            data,
+        });
+    }
+
+    if !pages.iter().any(|p| p.kind == Kind::Home) {
+        diags.push(
+            Diagnostic::new(Path::new("content/_index.md"), "the front page is missing")
+                .help("create content/_index.md with a title"),
+        );
+    }
+
+    add_section_pages(&mut pages, &years, &mut owners);
+    link_years(&mut years, &pages, &sources, &mut diags);
+    check_groups(&config, &pages, &years, &mut diags);
+    let redirects = redirects(aliases, &owners, &mut diags);
+
+    diags.finish()?;
+    years.sort_by_key(|y| y.number);
+    // Pages keep their ids; years point at them.
+    for (i, y) in years.iter().enumerate() {
+        pages[y.page].data = PageData::Year(i);
+    }
+    Ok(Site {
+        config,
+        pages,
+        years,
+        assets,
+        redirects,
+    })
+}
+
+fn default_template(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Home => "index.html",
+        Kind::Year => "year.html",
+        Kind::Section => "section.html",
+        Kind::Group => "group.html",
+        Kind::Perspective => "perspective.html",
+        Kind::Page => "page.html",
+    }
+}
+
+fn url_of(segments: &[String]) -> String {
+    if segments.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{}/", segments.join("/"))
+    }
+}
+
+fn claim_url(
+    owners: &mut HashMap<String, String>,
+    url: &str,
+    path: &Path,
+    diags: &mut Diagnostics,
+) {
+    let me = path.display().to_string();
+    if let Some(other) = owners.get(url) {
+        diags.push(
+            Diagnostic::new(
+                path,
+                format!("two pages have the URL {url}: this file and {other}"),
+            )
+            .help("rename or remove one of them, or give one a different `slug`"),
+        );
+    } else {
+        owners.insert(url.to_string(), me);
+    }
+}
+
+/// A TOML date as a calendar date; a date with a time is an error.
+fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
+    let converted = match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => {
+            Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| e.to_string())
+        }
+        _ => Err("a date here has no time of day".to_string()),
+    };
+    match converted {
+        Ok(d) => Some(d),
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(&s.path, format!("`{key}` = {dt} is not a valid date: {e}"))
+                    .at_line(s.value_line(key, &dt.to_string()))
+                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-23; times go in start_time/end_time"),
+            );
+            None
+        }
+    }
+}
+
+/// "08:15" or "8.15" as a time of day.
+fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Time> {
+    let text = text.as_ref()?;
+    let parsed = text
+        .split_once([':', '.'])
+        .and_then(|(h, m)| Some((h.trim().parse::<i8>().ok()?, m.trim().parse::<i8>().ok()?)))
+        .filter(|_| text.len() <= 5)
+        .and_then(|(h, m)| Time::new(h, m, 0, 0).ok());
+    if parsed.is_none() {
+        diags.push(
+            Diagnostic::new(
+                &s.path,
+                format!("`{key}` = \"{text}\" is not a time of day"),
+            )
+            .at_line(s.key_line(key))
+            .help("write a time as \"HH:MM\", e.g. \"08:15\""),
+        );
+    }
+    parsed
+}
+
+fn resolve_terms<I: Copy>(
+    names: &[String],
+    terms: &[Term],
+    make: impl Fn(usize) -> I,
+    what: &str,
+    key: &str,
+    s: &Source,
+    diags: &mut Diagnostics,
+) -> Vec<I> {
+    let mut out = Vec::new();
+    for name in names {
+        match terms.iter().position(|t| t.matches(name)) {
+            Some(i) => out.push(make(i)),
+            None => diags.push(
+                Diagnostic::new(&s.path, format!("\"{name}\" is not a {what} in site.toml"))
+                    .at_line(s.value_line(key, &format!("\"{name}\"")))
+                    .help(did_you_mean(what, name, terms)),
+            ),
+        }
+    }
+    out
+}
+
+fn year_vocabulary(
+    config: &Config,
+    s: &Source,
+    f: &YearFront,
+    diags: &mut Diagnostics,
+) -> (Vec<PriorityId>, Vec<TargetGroupId>) {
+    let priorities = match &f.priority_areas {
+        Some(names) => resolve_terms(
+            names,
+            &config.priority_areas,
+            PriorityId,
+            "priority area",
+            "priority_areas",
+            s,
+            diags,
+        ),
+        None => (0..config.priority_areas.len()).map(PriorityId).collect(),
+    };
+    let targets = resolve_terms(
+        &f.target_groups,
+        &config.target_groups,
+        TargetGroupId,
+        "target group",
+        "target_groups",
+        s,
+        diags,
+    );
+    (priorities, targets)
+}
+
+fn year(
+    config: &Config,
+    s: &Source,
+    f: &YearFront,
+    page: PageId,
+    priorities: Vec<PriorityId>,
+    target_groups: Vec<TargetGroupId>,
+    diags: &mut Diagnostics,
+) -> Year {
+    let mut sessions = Vec::new();
+    for (i, sf) in f.sessions.iter().enumerate() {
+        let d = sf.date.as_ref().and_then(|d| date(d, s, "date", diags));
+        if sf.date.is_none() && sf.when.is_none() {
+            diags.push(
+                Diagnostic::new(&s.path, format!("session {} (\"{}\") has neither `date` nor `when`", i + 1, sf.title))
+                    .at_line(s.value_line("title", &sf.title))
+                    .help("give the date (date = 2025-10-23) or, if none is published, say when in words (when = \"huhti–toukokuu 2026\")"),
+            );
+        }
+        sessions.push(Session {
+            title: sf.title.clone(),
+            date: d,
+            end_date: sf
+                .end_date
+                .as_ref()
+                .and_then(|d| date(d, s, "end_date", diags)),
+            start_time: time(&sf.start_time, s, "start_time", diags),
+            end_time: time(&sf.end_time, s, "end_time", diags),
+            when: sf.when.clone(),
+            location: sf.location.clone(),
+            description: sf.description.clone(),
+            page: None,
+            group: None,
+            planned: sf.planned,
+        });
+    }
+    let decisions = f
+        .decisions
+        .iter()
+        .filter_map(|df| {
+            Some(Decision {
+                body: df.body.clone(),
+                date: date(&df.date, s, "date", diags)?,
+                section: df.section.clone(),
+                record: df.record.clone(),
+                title: df.title.clone(),
+                decision: df.decision.clone(),
+                url: df.url.clone(),
+            })
+        })
+        .collect();
+    let mut goals: Vec<Goal> = Vec::new();
+    for g in &f.goals {
+        let line = s.value_line("priority", &format!("\"{}\"", g.priority));
+        let p = config
+            .priority(&g.priority)
+            .filter(|p| priorities.contains(p));
+        let t = config
+            .target_group(&g.target_group)
+            .filter(|t| target_groups.contains(t));
+        if p.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    &s.path,
+                    format!(
+                        "the goal's priority \"{}\" is not a priority area of this year",
+                        g.priority
+                    ),
+                )
+                .at_line(line)
+                .help(did_you_mean(
+                    "priority area",
+                    &g.priority,
+                    &config.priority_areas,
+                )),
+            );
+        }
+        if t.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    &s.path,
+                    format!(
+                        "the goal's target group \"{}\" is not a target group of this year",
+                        g.target_group
+                    ),
+                )
+                .at_line(s.value_line("target_group", &format!("\"{}\"", g.target_group)))
+                .help(format!(
+                    "{}; a year's target groups are listed in its `target_groups`",
+                    did_you_mean("target group", &g.target_group, &config.target_groups)
+                )),
+            );
+        }
+        if let (Some(priority), Some(target_group)) = (p, t) {
+            if goals
+                .iter()
+                .any(|o| o.priority == priority && o.target_group == target_group)
+            {
+                diags.push(
+                    Diagnostic::new(
+                        &s.path,
+                        format!("two goals for {} × {}", g.priority, g.target_group),
+                    )
+                    .at_line(line)
+                    .help("a cell has one goal; merge the two"),
+                );
+            }
+            goals.push(Goal {
+                priority,
+                target_group,
+                goal: g.goal.clone(),
+                background: g.background.clone(),
+            });
+        }
+    }
+    Year {
+        number: s.year.unwrap_or_default(),
+        page,
+        status: f.status,
+        summary: f.summary.clone(),
+        priorities,
+        target_groups,
+        // `page` references are resolved in `link_years`, once all pages exist.
+        sessions,
+        decisions,
+        goals,
+        groups: Vec::new(),
+        perspectives: Vec::new(),
+        pages: Vec::new(),
+    }
+}
+
+fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -> Group {
+    if f.municipalities.is_empty() {
+        diags.push(
+            Diagnostic::new(&s.path, "the group has no municipalities")
+                .at_line(s.key_line("municipalities"))
+                .help("list the group's municipalities, e.g. municipalities = [\"Jyväskylä\", \"Muurame\"]"),
+        );
+    }
+    let municipalities = resolve_terms(
+        &f.municipalities,
+        &config.municipalities,
+        MunicipalityId,
+        "municipality",
+        "municipalities",
+        s,
+        diags,
+    );
+    Group {
+        municipalities,
+        date: f.date.as_ref().and_then(|d| date(d, s, "date", diags)),
+        start_time: time(&f.start_time, s, "start_time", diags),
+        end_time: time(&f.end_time, s, "end_time", diags),
+        location: f.location.clone(),
+        summary: f.summary.clone(),
+    }
+}
+
+fn perspective(s: &Source, f: &PerspectiveFront, diags: &mut Diagnostics) -> Perspective {
+    Perspective {
+        date: f.date.as_ref().and_then(|d| date(d, s, "date", diags)),
+        summary: f.summary.clone(),
+    }
+}
+
+/// Listing pages for `kuntaryhmat/` and `nakokulmat/` where the author
+/// wrote none.
+fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap<String, String>) {
+    for y in years {
+        for (dir, title, kind) in [
+            (GROUPS_DIR, "Kuntaryhmät", Kind::Group),
+            (PERSPECTIVES_DIR, "Näkökulmat", Kind::Perspective),
+        ] {
+            let url = format!("/{}/{dir}/", y.number);
+            let used = pages
+                .iter()
+                .any(|p| p.kind == kind && p.year == Some(y.number));
+            if used && !owners.contains_key(&url) {
+                owners.insert(url.clone(), "(generated)".into());
+                pages.push(Page {
+                    source: None,
+                    kind: Kind::Section,
+                    url,
+                    title: format!("{title} {}", y.number),
+                    description: String::new(),
+                    weight: 0,
+                    updated: None,
+                    template: "section.html".into(),
+                    year: Some(y.number),
+                    content: String::new(),
+                    headings: Vec::new(),
+                    findings: Vec::new(),
+                    data: PageData::None,
+                });
+            }
+        }
+    }
+}
+
+/// Fills each year's lists of pages and its group sessions, and resolves
+/// session `page` references.
+fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mut Diagnostics) {
+    let by_url: HashMap<&str, PageId> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.url.as_str(), i))
+        .collect();
+    for y in years.iter_mut() {
+        let mut ids: Vec<PageId> = (0..pages.len())
+            .filter(|&i| pages[i].year == Some(y.number) && i != y.page)
+            .collect();
+        ids.sort_by(|&a, &b| order(&pages[a], &pages[b]));
+        for id in ids {
+            match (&pages[id].kind, &pages[id].data) {
+                (Kind::Group, PageData::Group(_)) => y.groups.push(id),
+                (Kind::Perspective, _) => y.perspectives.push(id),
+                (Kind::Page, _) => y.pages.push(id),
+                _ => {}
+            }
+        }
+        let written = sources.iter().find_map(|s| match &s.front {
+            Front::Year(f) if s.year == Some(y.number) => Some((s, f)),
+            _ => None,
+        });
+        if let Some((s, f)) = written {
+            // Before group sessions are added, sessions are in written order.
+            for (session, sf) in y.sessions.iter_mut().zip(&f.sessions) {
+                let Some(reference) = &sf.page else { continue };
+                let url = format!("/{}/{}/", y.number, reference.trim_matches('/'));
+                match by_url.get(url.as_str()) {
+                    Some(&id) => session.page = Some(id),
+                    None => diags.push(
+                        Diagnostic::new(&s.path, format!("session \"{}\" links to page \"{reference}\", which does not exist", session.title))
+                            .at_line(s.value_line("page", reference))
+                            .help(format!("`page` is a path under content/{}/ without .md, e.g. page = \"nakokulmat/jarjestot\"", y.number)),
+                    ),
+                }
+            }
+        }
+        for &g in &y.groups {
+            if let PageData::Group(group) = &pages[g].data {
+                y.sessions.push(Session {
+                    title: pages[g].title.clone(),
+                    date: group.date,
+                    end_date: None,
+                    start_time: group.start_time,
+                    end_time: group.end_time,
+                    when: None,
+                    location: group.location.clone(),
+                    description: group.summary.clone(),
+                    page: Some(g),
+                    group: Some(g),
+                    planned: false,
+                });
+            }
+        }
+        // Dated first by date and time; undated keep their written order.
+        y.sessions
+            .sort_by_key(|s| (s.date.is_none(), s.date, s.start_time));
+        y.decisions.sort_by_key(|d| d.date);
+        y.groups.sort_by_key(|&g| match &pages[g].data {
+            PageData::Group(group) => (group.date.is_none(), group.date),
+            _ => (true, None),
+        });
+    }
+}
+
+/// Sibling order: weight, then title.
+fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
+    (a.weight, &a.title).cmp(&(b.weight, &b.title))
+}
+
+/// A municipality belongs to at most one group a year.
+fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Diagnostics) {
+    for y in years {
+        let mut seen: HashMap<MunicipalityId, &Page> = HashMap::new();
+        for &g in &y.groups {
+            let PageData::Group(group) = &pages[g].data else {
+                continue;
+            };
+            for &m in &group.municipalities {
+                if let Some(other) = seen.get(&m) {
+                    let path = pages[g].source.clone().unwrap_or_default();
+                    let name = &config.municipalities[m.0].name;
+                    diags.push(
+                        Diagnostic::new(&path, format!(
+                            "{name} is in two groups of {}: this one and {}",
+                            y.number,
+                            other.source.as_deref().unwrap_or(Path::new("?")).display()
+                        ))
+                        .help("a municipality belongs to one group a year; remove it from one of the two"),
+                    );
+                } else {
+                    seen.insert(m, &pages[g]);
+                }
+            }
+        }
+    }
+}
+
+fn redirects(
+    aliases: Vec<(String, PageId, &Source)>,
+    owners: &HashMap<String, String>,
+    diags: &mut Diagnostics,
+) -> Vec<Redirect> {
+    let mut out: Vec<Redirect> = Vec::new();
+    for (alias, to, s) in aliases {
+        let valid = alias.starts_with('/')
+            && !alias.starts_with("//")
+            && !alias.split('/').any(|seg| seg == ".." || seg == ".")
+            && !alias.contains(['?', '#', '\\', ' ']);
+        let line = s.value_line("aliases", &alias);
+        if !valid {
+            diags.push(
+                Diagnostic::new(&s.path, format!("the alias \"{alias}\" is not a site path"))
+                    .at_line(line)
+                    .help("an alias is an old address of this site starting with '/', e.g. \"/2025/ryhmat/jkl/\""),
+            );
+            continue;
+        }
+        let from = if alias.ends_with('/') || alias.ends_with(".html") {
+            alias.clone()
+        } else {
+            format!("{alias}/")
+        };
+        if let Some(owner) = owners.get(&from) {
+            diags.push(
+                Diagnostic::new(
+                    &s.path,
+                    format!("the alias {from} is the URL of a page ({owner})"),
+                )
+                .at_line(line)
+                .help("a redirect cannot replace a page; remove the alias or move the page"),
+            );
+        } else if out.iter().any(|r| r.from == from) {
+            diags.push(
+                Diagnostic::new(&s.path, format!("the alias {from} is given twice"))
+                    .at_line(line)
+                    .help("an old address can lead to one page only"),
+            );
+        } else {
+            out.push(Redirect { from, to });
+        }
+    }
+    out
+}

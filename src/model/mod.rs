@@ -1,0 +1,166 @@
+//! Step 2: the typed, immutable model of the site.
+//!
+//! [`build`] turns what [`crate::load`] read into a [`Site`]: pages with
+//! URLs and rendered bodies, years with their sessions, groups, goals and
+//! decisions, all references resolved to ids of the vocabulary in
+//! `site.toml`. Every cross-file rule is checked there, and every problem
+//! is collected. Once built, nothing mutates a `Site`; the cross views are
+//! the queries in [`query`].
+
+mod build;
+pub mod query;
+
+use std::path::PathBuf;
+
+use jiff::civil::{Date, Time};
+use serde::Serialize;
+
+pub use build::build;
+
+use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
+use crate::load::Asset;
+pub use crate::load::Kind;
+pub use crate::load::frontmatter::YearStatus;
+pub use crate::load::markdown::{Finding, Heading};
+
+/// Index of a page in [`Site::pages`].
+pub type PageId = usize;
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    pub pages: Vec<Page>,
+    /// Sorted by year.
+    pub years: Vec<Year>,
+    pub assets: Vec<Asset>,
+    pub redirects: Vec<Redirect>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The content file; `None` for pages hyte makes itself.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+    #[serde(skip)]
+    pub kind: Kind,
+    /// Site-relative URL, e.g. `/2025/kuntaryhmat/jyvaskyla-muurame/`.
+    pub url: String,
+    pub title: String,
+    pub description: String,
+    pub weight: i64,
+    pub updated: Option<Date>,
+    pub template: String,
+    pub year: Option<i32>,
+    /// The body, rendered.
+    pub content: String,
+    pub headings: Vec<Heading>,
+    pub findings: Vec<Finding>,
+    #[serde(skip)]
+    pub data: PageData,
+}
+
+/// What a page is beyond its text.
+#[derive(Debug, Clone)]
+pub enum PageData {
+    None,
+    /// Index into [`Site::years`].
+    Year(usize),
+    Group(Group),
+    Perspective(Perspective),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Year {
+    pub number: i32,
+    #[serde(skip)]
+    pub page: PageId,
+    pub status: YearStatus,
+    pub summary: String,
+    pub priorities: Vec<PriorityId>,
+    pub target_groups: Vec<TargetGroupId>,
+    /// Sorted: dated sessions by date, then undated ones in written order.
+    pub sessions: Vec<Session>,
+    /// Sorted by date.
+    pub decisions: Vec<Decision>,
+    pub goals: Vec<Goal>,
+    /// Group pages, by date then title.
+    pub groups: Vec<PageId>,
+    pub perspectives: Vec<PageId>,
+    /// Other pages under the year's folder.
+    pub pages: Vec<PageId>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub municipalities: Vec<MunicipalityId>,
+    pub date: Option<Date>,
+    pub start_time: Option<Time>,
+    pub end_time: Option<Time>,
+    pub location: Option<String>,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Perspective {
+    pub date: Option<Date>,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    pub title: String,
+    pub date: Option<Date>,
+    pub end_date: Option<Date>,
+    pub start_time: Option<Time>,
+    pub end_time: Option<Time>,
+    /// When no date is published: e.g. "huhti–toukokuu 2026".
+    pub when: Option<String>,
+    pub location: Option<String>,
+    pub description: String,
+    /// The page about this session (a group page for group sessions).
+    #[serde(skip)]
+    pub page: Option<PageId>,
+    /// Set for a municipality group's session.
+    #[serde(skip)]
+    pub group: Option<PageId>,
+    pub planned: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    pub body: String,
+    pub date: Date,
+    pub section: Option<String>,
+    pub record: Option<String>,
+    pub title: String,
+    pub decision: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Goal {
+    pub priority: PriorityId,
+    pub target_group: TargetGroupId,
+    pub goal: String,
+    pub background: String,
+}
+
+/// An old URL that leads to a page.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub from: String,
+    pub to: PageId,
+}
+
+impl Site {
+    pub fn year(&self, number: i32) -> Option<&Year> {
+        self.years.iter().find(|y| y.number == number)
+    }
+
+    pub fn group(&self, page: PageId) -> Option<&Group> {
+        match &self.pages[page].data {
+            PageData::Group(g) => Some(g),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Step 5: writing the output folder atomically.
+//!
+//! A build writes into a fresh folder beside the target
+//! (`.hyte-build-XXXX` in the same parent, so a rename is atomic) and swaps
+//! it in only when everything succeeded. A failed build drops the staging
+//! folder and leaves the previous output exactly as it was.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Error;
+
+pub struct Staging {
+    dir: tempfile::TempDir,
+    target: PathBuf,
+}
+
+impl Staging {
+    /// A staging folder for `target` (which need not exist yet).
+    pub fn new(target: &Path) -> Result<Self, Error> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".hyte-build-")
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&parent, e))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // tempdir makes 0700; a published folder must be readable.
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))
+                .map_err(|e| Error::io(dir.path(), e))?;
+        }
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// The staged path of `rel`, refusing anything that would leave the
+    /// folder.
+    fn path_of(&self, rel: &str) -> Result<PathBuf, Error> {
+        let rel = Path::new(rel);
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            return Err(Error::Internal(format!(
+                "refusing to write outside the output folder: {}",
+                rel.display()
+            )));
+        }
+        Ok(self.dir.path().join(rel))
+    }
+
+    /// Writes one file (its folders are created).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Copies one file.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        fs::copy(from, &path)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e))
+    }
+
+    /// Puts the staged folder in the target's place.
+    pub fn commit(self) -> Result<(), Error> {
+        let staged = self.dir.keep();
+        let target = &self.target;
+        if target.exists() {
+            let parent = staged.parent().unwrap_or(Path::new("."));
+            let old = tempfile::Builder::new()
+                .prefix(".hyte-old-")
+                .tempdir_in(parent)
+                .map_err(|e| Error::io(parent, e))?
+                .keep();
+            let old_target = old.join("public");
+            if let Err(e) = fs::rename(target, &old_target) {
+                let _ = fs::remove_dir_all(&staged);
+                let _ = fs::remove_dir_all(&old);
+                return Err(Error::io(target, e));
+            }
+            if let Err(e) = fs::rename(&staged, target) {
+                // Put the old output back.
+                let _ = fs::rename(&old_target, target);
+                let _ = fs::remove_dir_all(&staged);
+                let _ = fs::remove_dir_all(&old);
+                return Err(Error::io(target, e));
+            }
+            let _ = fs::remove_dir_all(&old);
+            Ok(())
+        } else {
+            fs::rename(&staged, target).map_err(|e| {
+                let _ = fs::remove_dir_all(&staged);
+                Error::io(target, e)
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
+
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"two").unwrap();
+        drop(s);
+        assert!(!target.join("b.html").exists());
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no leftovers");
+
+        let s = Staging::new(&target).unwrap();
+        s.write("b.html", b"two").unwrap();
+        s.commit().unwrap();
+        assert!(!target.join("a").exists());
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no leftovers");
+    }
+
+    #[test]
+    fn paths_cannot_escape() {
+        let tmp = tempfile::tempdir().unwrap();
+        let s = Staging::new(&tmp.path().join("public")).unwrap();
+        assert!(s.write("../x", b"").is_err());
+        assert!(s.write("/etc/x", b"").is_err());
+    }
+}

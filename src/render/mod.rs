@@ -1,0 +1,407 @@
+//! Step 4: pages to HTML with minijinja, in parallel.
+//!
+//! One [`Environment`] per build holds every template, parsed once: the
+//! theme's `templates/`, overridden file by file by the site's own
+//! `templates/`. Undefined variables are errors and output is HTML-escaped.
+//! Each output file is a [`Job`]; jobs render on rayon's pool and are
+//! handed to a sink as soon as they are done, so a build never holds the
+//! whole site in memory.
+
+pub mod views;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use minijinja::value::{Serde, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Error};
+use crate::model::{PageData, PageId, Site};
+use views::*;
+
+/// The templates of a build and where each came from.
+pub struct Templates {
+    env: Environment<'static>,
+    paths: HashMap<String, PathBuf>,
+}
+
+/// Folders a build reads besides `content/`: the theme and the site's
+/// overrides, for templates and static files.
+pub fn theme_dirs(root: &Path, theme: &str) -> [PathBuf; 2] {
+    [root.join("themes").join(theme), root.to_path_buf()]
+}
+
+/// Reads every template of the theme, then the site's overrides.
+pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".html") || name.ends_with(".xml") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.add_filter("date_fi", date_fi);
+    env.add_filter("time_fi", time_fi);
+    env.add_filter("iso_date", iso_date);
+
+    let theme_dir = root.join("themes").join(theme);
+    if !theme_dir.join("templates").is_dir() {
+        return Err(Error::content(
+            Diagnostic::new(root.join("site.toml"), format!("the theme \"{theme}\" has no folder {}", theme_dir.join("templates").display()))
+                .help("set `theme` in site.toml to a folder under themes/, or leave it out to use \"default\""),
+        ));
+    }
+    let mut sources: HashMap<String, PathBuf> = HashMap::new();
+    for dir in theme_dirs(root, theme) {
+        let base = dir.join("templates");
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&base).sort_by_file_name() {
+            let entry = entry.map_err(|e| Error::Internal(e.to_string()))?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry
+                .path()
+                .strip_prefix(&base)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            sources.insert(name, entry.path().to_path_buf());
+        }
+    }
+    let mut diags = Diagnostics::default();
+    let mut names: Vec<&String> = sources.keys().collect();
+    names.sort();
+    for name in names {
+        let path = &sources[name];
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(path, format!("cannot read the template: {e}"))
+                        .help("save it as UTF-8 text"),
+                );
+                continue;
+            }
+        };
+        if let Err(e) = env.add_template_owned(name.clone(), text) {
+            diags.push(template_diagnostic(&e, &sources));
+        }
+    }
+    diags.finish()?;
+    Ok(Templates {
+        env,
+        paths: sources,
+    })
+}
+
+fn template_diagnostic(e: &minijinja::Error, paths: &HashMap<String, PathBuf>) -> Diagnostic {
+    let path = e
+        .name()
+        .and_then(|n| paths.get(n).cloned())
+        .unwrap_or_else(|| PathBuf::from(e.name().unwrap_or("template")));
+    let mut message = format!("template error: {}", e.kind());
+    if let Some(detail) = e.detail() {
+        message.push_str(": ");
+        message.push_str(detail);
+    }
+    Diagnostic::new(path, message)
+        .with_line(e.line())
+        .help("fix the template (minijinja syntax, like Jinja2); a site's own templates/ overrides the theme's file of the same name")
+}
+
+fn date_fi(v: String) -> String {
+    match v.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{}.{}.{}", d.day(), d.month(), d.year()),
+        Err(_) => v,
+    }
+}
+
+fn time_fi(v: String) -> String {
+    match v.parse::<jiff::civil::Time>() {
+        Ok(t) => format!("{}.{:02}", t.hour(), t.minute()),
+        Err(_) => v,
+    }
+}
+
+fn iso_date(v: String) -> String {
+    v
+}
+
+/// One output file: where it goes and how it is made.
+enum Job {
+    Page(PageId),
+    Municipalities,
+    Municipality(usize),
+    Priorities,
+    Priority(usize),
+    Schedule,
+    NotFound,
+    Redirect(usize),
+}
+
+impl Job {
+    fn output(&self, site: &Site) -> String {
+        let c = &site.config;
+        match self {
+            Job::Page(id) => index_file(&site.pages[*id].url),
+            Job::Municipalities => "kunnat/index.html".into(),
+            Job::Municipality(i) => format!("kunnat/{}/index.html", c.municipalities[*i].slug),
+            Job::Priorities => "painopisteet/index.html".into(),
+            Job::Priority(i) => format!("painopisteet/{}/index.html", c.priority_areas[*i].slug),
+            Job::Schedule => "aikataulu/index.html".into(),
+            Job::NotFound => "404.html".into(),
+            Job::Redirect(i) => {
+                let from = &site.redirects[*i].from;
+                if from.ends_with(".html") {
+                    from.trim_start_matches('/').to_string()
+                } else {
+                    index_file(from)
+                }
+            }
+        }
+    }
+}
+
+fn index_file(url: &str) -> String {
+    format!("{}index.html", url.trim_start_matches('/'))
+}
+
+/// Where rendered files go: (path relative to the output folder, bytes).
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
+
+/// Renders every page of `site` and gives each file to `sink` (path
+/// relative to the output folder, bytes). Problems are collected.
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    sink: &Sink<'_>,
+) -> Result<(), Error> {
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
+    jobs.push(Job::Municipalities);
+    jobs.extend((0..site.config.municipalities.len()).map(Job::Municipality));
+    jobs.push(Job::Priorities);
+    jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
+    jobs.push(Job::Schedule);
+    jobs.push(Job::NotFound);
+    jobs.extend((0..site.redirects.len()).map(Job::Redirect));
+
+    // Generated views must not take a content page's place.
+    let mut diags = Diagnostics::default();
+    let mut owner: HashMap<String, &Job> = HashMap::new();
+    for job in &jobs {
+        let out = job.output(site);
+        if let Some(Job::Page(id)) = owner.get(&out) {
+            let path = site.pages[*id].source.clone().unwrap_or_default();
+            diags.push(
+                Diagnostic::new(path, format!("this page takes the address /{} that hyte generates", out.trim_end_matches("index.html")))
+                    .help("the addresses /kunnat/, /painopisteet/ and /aikataulu/ are made from the model; rename this file"),
+            );
+        }
+        owner.insert(out, job);
+    }
+    diags.finish()?;
+
+    let site_value = Value::from(Serde(site_view(site)));
+    let results: Vec<Result<(), Error>> = jobs
+        .par_iter()
+        .map(|job| {
+            let (template, ctx) = job_context(site, job, &site_value);
+            let html = templates
+                .env
+                .get_template(&template)
+                .and_then(|t| t.render(ctx))
+                .map_err(|e| {
+                    Error::content(template_problem(&e, &template, site, job, &templates.paths))
+                })?;
+            sink(&job.output(site), html.as_bytes())
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(()) => {}
+            Err(Error::Content(ds)) => diags.extend(ds),
+            Err(e) => return Err(e),
+        }
+    }
+    diags.finish()
+}
+
+fn template_problem(
+    e: &minijinja::Error,
+    template: &str,
+    site: &Site,
+    job: &Job,
+    paths: &HashMap<String, PathBuf>,
+) -> Diagnostic {
+    if e.kind() == minijinja::ErrorKind::TemplateNotFound && e.name().is_none_or(|n| n == template)
+        && let Job::Page(id) = job
+            && let Some(src) = &site.pages[*id].source {
+                return Diagnostic::new(src, format!("the template \"{template}\" does not exist"))
+                    .help("check `template` in the front matter; templates are in the theme's templates/ or the site's templates/");
+            }
+    template_diagnostic(e, paths)
+}
+
+fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
+    let c = &site.config;
+    let none = Value::from(());
+    match job {
+        Job::Page(id) => {
+            let p = &site.pages[*id];
+            let year = year_of(site, *id);
+            let matrix_rows = year
+                .map(|y| matrix(site, y, &p.findings))
+                .unwrap_or_default();
+            let has_findings = !p.findings.is_empty();
+            let ctx = context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(page_view(site, *id))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, &p.url, &p.title))),
+                year => year.map(|y| Value::from(Serde(year_view(site, y)))).unwrap_or(none.clone()),
+                group => group_view(site, *id).map(|g| Value::from(Serde(g))).unwrap_or(none.clone()),
+                perspective => match &p.data {
+                    PageData::Perspective(pv) => Value::from(Serde(pv)),
+                    _ => none.clone(),
+                },
+                findings => Value::from(Serde(matrix_rows)),
+                has_findings => has_findings,
+            };
+            (p.template.clone(), ctx)
+        }
+        Job::Municipalities => (
+            "municipalities.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Kunnat", "/kunnat/"))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/kunnat/", "Kunnat"))),
+            },
+        ),
+        Job::Municipality(i) => {
+            let t = &c.municipalities[*i];
+            let url = format!("/kunnat/{}/", t.slug);
+            let memberships: Vec<Value> = site
+                .memberships(crate::config::MunicipalityId(*i))
+                .into_iter()
+                .map(|m| {
+                    context! {
+                        year => m.year,
+                        group => Value::from(Serde(link(site, m.group))),
+                        members => Value::from(Serde(members(site, m.group))),
+                        date => site.group(m.group).and_then(|g| g.date).map(|d| d.to_string()),
+                    }
+                })
+                .collect();
+            (
+                "municipality.html".into(),
+                context! {
+                    site => site_value.clone(),
+                    page => Value::from(Serde(generated(site, &t.name, &url))),
+                    breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
+                    municipality => Value::from(Serde(t)),
+                    memberships => memberships,
+                },
+            )
+        }
+        Job::Priorities => (
+            "priorities.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Painopisteet", "/painopisteet/"))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/painopisteet/", "Painopisteet"))),
+            },
+        ),
+        Job::Priority(i) => {
+            let t = &c.priority_areas[*i];
+            let url = format!("/painopisteet/{}/", t.slug);
+            let pid = crate::config::PriorityId(*i);
+            let goals: Vec<Value> = site
+                .goals_of_priority(pid)
+                .into_iter()
+                .map(|(year, g)| {
+                    context! {
+                        year => year,
+                        target => c.target_groups[g.target_group.0].name.clone(),
+                        goal => g.goal.clone(),
+                        background => g.background.clone(),
+                    }
+                })
+                .collect();
+            let findings: Vec<Value> = site
+                .findings_of_priority(pid)
+                .into_iter()
+                .map(|(page, f)| {
+                    context! {
+                        year => site.pages[page].year,
+                        page => Value::from(Serde(link(site, page))),
+                        url => format!("{}#{}", href(c, &site.pages[page].url), f.anchor),
+                        target => f.target.map(|t| c.target_groups[t.0].name.clone()),
+                        text => f.text.clone(),
+                    }
+                })
+                .collect();
+            (
+                "priority.html".into(),
+                context! {
+                    site => site_value.clone(),
+                    page => Value::from(Serde(generated(site, &t.name, &url))),
+                    breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
+                    priority => Value::from(Serde(t)),
+                    goals => goals,
+                    findings => findings,
+                },
+            )
+        }
+        Job::Schedule => (
+            "schedule.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/"))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/aikataulu/", "Aikataulu"))),
+                years => site.years.iter().rev().map(|y| Value::from(Serde(year_view(site, y)))).collect::<Vec<_>>(),
+            },
+        ),
+        Job::NotFound => (
+            "404.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Sivua ei löytynyt", "/404.html"))),
+                breadcrumbs => Value::from(Vec::<Value>::new()),
+            },
+        ),
+        Job::Redirect(i) => {
+            let r = &site.redirects[*i];
+            let target = &site.pages[r.to];
+            (
+                "redirect.html".into(),
+                context! {
+                    site => site_value.clone(),
+                    page => Value::from(Serde(generated(site, &target.title, &r.from))),
+                    target => Value::from(Serde(page_view(site, r.to))),
+                },
+            )
+        }
+    }
+}
+
+/// The page view of a page hyte makes from the model.
+fn generated<'a>(site: &Site, title: &'a str, rel: &str) -> PageView<'a> {
+    PageView {
+        title,
+        description: "",
+        kind: "generated",
+        url: href(&site.config, rel),
+        permalink: format!("{}{}", site.config.base_url, rel.trim_start_matches('/')),
+        content: "",
+        headings: &[],
+        updated: None,
+        year: None,
+    }
+}

@@ -1,0 +1,403 @@
+//! What templates see: small serializable views of the model, with URLs
+//! already joined to the base path and ids replaced by names.
+//!
+//! Site-wide values are converted once per build ([`SiteView`]); a page's
+//! view holds only what differs per page.
+
+use serde::Serialize;
+
+use crate::config::{Config, Contact, Region, Statute, Term};
+use crate::model::{Finding, Heading, Kind, PageData, PageId, Session, Site, Year, YearStatus};
+
+/// A link: the text and the href (base path included).
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearLink {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: YearStatus,
+}
+
+/// Everything about the site that is the same on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub region: &'a Region,
+    pub contact: &'a Contact,
+    pub statutes: &'a [Statute],
+    pub municipalities: Vec<TermView>,
+    pub priority_areas: Vec<TermView>,
+    pub years: Vec<YearLink>,
+    pub nav: Vec<Link>,
+}
+
+/// Site-relative `/x/` → href with the base path.
+pub fn href(config: &Config, rel: &str) -> String {
+    format!("{}{}", config.base_path(), rel.trim_start_matches('/'))
+}
+
+pub fn municipality_url(config: &Config, t: &Term) -> String {
+    href(config, &format!("/kunnat/{}/", t.slug))
+}
+
+pub fn priority_url(config: &Config, t: &Term) -> String {
+    href(config, &format!("/painopisteet/{}/", t.slug))
+}
+
+pub fn site_view(site: &Site) -> SiteView<'_> {
+    let c = &site.config;
+    let terms = |ts: &[Term], url: fn(&Config, &Term) -> String| {
+        ts.iter()
+            .map(|t| TermView {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                description: t.description.clone(),
+                url: url(c, t),
+            })
+            .collect()
+    };
+    let mut municipalities: Vec<TermView> = terms(&c.municipalities, municipality_url);
+    municipalities.sort_by_key(|a| finnish_key(&a.name));
+    SiteView {
+        title: &c.title,
+        description: &c.description,
+        language: &c.language,
+        base_url: &c.base_url,
+        base_path: c.base_path(),
+        region: &c.region,
+        contact: &c.contact,
+        statutes: &c.statutes,
+        municipalities,
+        priority_areas: terms(&c.priority_areas, priority_url),
+        years: site
+            .years
+            .iter()
+            .map(|y| YearLink {
+                number: y.number,
+                title: site.pages[y.page].title.clone(),
+                url: href(c, &site.pages[y.page].url),
+                status: y.status,
+            })
+            .collect(),
+        nav: vec![
+            Link {
+                title: "Kunnat".into(),
+                url: href(c, "/kunnat/"),
+            },
+            Link {
+                title: "Painopisteet".into(),
+                url: href(c, "/painopisteet/"),
+            },
+            Link {
+                title: "Aikataulu".into(),
+                url: href(c, "/aikataulu/"),
+            },
+            Link {
+                title: "Lakiperusta".into(),
+                url: href(c, "/laki/"),
+            },
+        ],
+    }
+}
+
+/// Sort key for Finnish names: å, ä, ö come after z, in that order.
+pub fn finnish_key(s: &str) -> Vec<u32> {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' => 'z' as u32 + 1,
+            'ä' => 'z' as u32 + 2,
+            'ö' => 'z' as u32 + 3,
+            c => c as u32,
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub kind: &'static str,
+    pub url: String,
+    pub permalink: String,
+    pub content: &'a str,
+    pub headings: &'a [Heading],
+    pub updated: Option<jiff::civil::Date>,
+    pub year: Option<i32>,
+}
+
+pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
+    let p = &site.pages[id];
+    PageView {
+        title: &p.title,
+        description: &p.description,
+        kind: match p.kind {
+            Kind::Home => "home",
+            Kind::Year => "year",
+            Kind::Section => "section",
+            Kind::Group => "group",
+            Kind::Perspective => "perspective",
+            Kind::Page => "page",
+        },
+        url: href(&site.config, &p.url),
+        permalink: format!("{}{}", site.config.base_url, p.url.trim_start_matches('/')),
+        content: &p.content,
+        headings: &p.headings,
+        updated: p.updated,
+        year: p.year,
+    }
+}
+
+pub fn link(site: &Site, id: PageId) -> Link {
+    Link {
+        title: site.pages[id].title.clone(),
+        url: href(&site.config, &site.pages[id].url),
+    }
+}
+
+/// The trail from the front page to a page (the page itself last).
+pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
+    let mut out = vec![Link {
+        title: "Etusivu".into(),
+        url: href(&site.config, "/"),
+    }];
+    let segments: Vec<&str> = rel
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    for i in 1..segments.len() {
+        let prefix = format!("/{}/", segments[..i].join("/"));
+        if let Some(p) = site.pages.iter().find(|p| p.url == prefix) {
+            out.push(Link {
+                title: p.title.clone(),
+                url: href(&site.config, &p.url),
+            });
+        }
+    }
+    if !segments.is_empty() {
+        out.push(Link {
+            title: title.to_string(),
+            url: href(&site.config, rel),
+        });
+    }
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct SessionView {
+    pub title: String,
+    pub date: Option<jiff::civil::Date>,
+    pub end_date: Option<jiff::civil::Date>,
+    pub start_time: Option<jiff::civil::Time>,
+    pub end_time: Option<jiff::civil::Time>,
+    pub when: Option<String>,
+    pub location: Option<String>,
+    pub description: String,
+    pub planned: bool,
+    pub url: Option<String>,
+    pub municipalities: Vec<TermView>,
+}
+
+fn session_view(site: &Site, s: &Session) -> SessionView {
+    SessionView {
+        title: s.title.clone(),
+        date: s.date,
+        end_date: s.end_date,
+        start_time: s.start_time,
+        end_time: s.end_time,
+        when: s.when.clone(),
+        location: s.location.clone(),
+        description: s.description.clone(),
+        planned: s.planned,
+        url: s.page.map(|p| href(&site.config, &site.pages[p].url)),
+        municipalities: s.group.map(|g| members(site, g)).unwrap_or_default(),
+    }
+}
+
+/// The municipalities of a group page, as links.
+pub fn members(site: &Site, group: PageId) -> Vec<TermView> {
+    let c = &site.config;
+    site.group(group)
+        .map(|g| {
+            g.municipalities
+                .iter()
+                .map(|m| {
+                    let t = &c.municipalities[m.0];
+                    TermView {
+                        name: t.name.clone(),
+                        slug: t.slug.clone(),
+                        description: t.description.clone(),
+                        url: municipality_url(c, t),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One cell of the priority area × target group matrix.
+#[derive(Debug, Serialize)]
+pub struct CellView {
+    pub id: String,
+    pub target: String,
+    pub goal: Option<String>,
+    pub background: Option<String>,
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RowView {
+    pub id: String,
+    pub priority: String,
+    pub url: String,
+    /// Findings for the whole priority area.
+    pub findings: Vec<String>,
+    pub cells: Vec<CellView>,
+}
+
+/// The matrix of a year with the findings of one page (or none).
+pub fn matrix(site: &Site, year: &Year, findings: &[Finding]) -> Vec<RowView> {
+    let c = &site.config;
+    year.priorities
+        .iter()
+        .map(|&p| {
+            let pt = &c.priority_areas[p.0];
+            RowView {
+                id: pt.slug.clone(),
+                priority: pt.name.clone(),
+                url: priority_url(c, pt),
+                findings: findings
+                    .iter()
+                    .filter(|f| f.priority == p && f.target.is_none())
+                    .map(|f| f.text.clone())
+                    .collect(),
+                cells: year
+                    .target_groups
+                    .iter()
+                    .map(|&t| {
+                        let tt = &c.target_groups[t.0];
+                        let goal = year.goal(p, t);
+                        CellView {
+                            id: format!("{}-{}", pt.slug, tt.slug),
+                            target: tt.name.clone(),
+                            goal: goal.map(|g| g.goal.clone()),
+                            background: goal.map(|g| g.background.clone()),
+                            findings: findings
+                                .iter()
+                                .filter(|f| f.priority == p && f.target == Some(t))
+                                .map(|f| f.text.clone())
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupLink {
+    pub title: String,
+    pub url: String,
+    pub date: Option<jiff::civil::Date>,
+    pub municipalities: Vec<TermView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: YearStatus,
+    pub summary: String,
+    pub target_groups: Vec<String>,
+    pub sessions: Vec<SessionView>,
+    pub decisions: Vec<crate::model::Decision>,
+    pub goals: Vec<RowView>,
+    pub has_goals: bool,
+    pub groups: Vec<GroupLink>,
+    pub perspectives: Vec<Link>,
+    pub pages: Vec<Link>,
+}
+
+pub fn year_view(site: &Site, y: &Year) -> YearView {
+    let page = &site.pages[y.page];
+    YearView {
+        number: y.number,
+        title: page.title.clone(),
+        url: href(&site.config, &page.url),
+        status: y.status,
+        summary: y.summary.clone(),
+        target_groups: y
+            .target_groups
+            .iter()
+            .map(|t| site.config.target_groups[t.0].name.clone())
+            .collect(),
+        sessions: y.sessions.iter().map(|s| session_view(site, s)).collect(),
+        decisions: y.decisions.clone(),
+        goals: matrix(site, y, &[]),
+        has_goals: !y.goals.is_empty(),
+        groups: y
+            .groups
+            .iter()
+            .map(|&g| GroupLink {
+                title: site.pages[g].title.clone(),
+                url: href(&site.config, &site.pages[g].url),
+                date: site.group(g).and_then(|grp| grp.date),
+                municipalities: members(site, g),
+            })
+            .collect(),
+        perspectives: y.perspectives.iter().map(|&p| link(site, p)).collect(),
+        pages: y.pages.iter().map(|&p| link(site, p)).collect(),
+    }
+}
+
+/// The year a page belongs to, if any.
+pub fn year_of(site: &Site, id: PageId) -> Option<&Year> {
+    let number = site.pages[id].year?;
+    site.year(number)
+}
+
+/// Kind-specific data of a page for its template.
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub municipalities: Vec<TermView>,
+    pub date: Option<jiff::civil::Date>,
+    pub start_time: Option<jiff::civil::Time>,
+    pub end_time: Option<jiff::civil::Time>,
+    pub location: Option<String>,
+    pub summary: String,
+}
+
+pub fn group_view(site: &Site, id: PageId) -> Option<GroupView> {
+    let PageData::Group(g) = &site.pages[id].data else {
+        return None;
+    };
+    Some(GroupView {
+        municipalities: members(site, id),
+        date: g.date,
+        start_time: g.start_time,
+        end_time: g.end_time,
+        location: g.location.clone(),
+        summary: g.summary.clone(),
+    })
+}
