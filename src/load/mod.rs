@@ -131,10 +131,14 @@ pub struct Loaded {
     pub config: Config,
     pub sources: Vec<Source>,
     pub assets: Vec<Asset>,
+    /// Problems of single files; those files are left out of `sources`, and
+    /// the next step reports these together with its own.
+    pub problems: Vec<Diagnostic>,
 }
 
-/// Reads the site at `root`. Content problems are collected and returned
-/// together; I/O failures stop at once.
+/// Reads the site at `root`. Problems of single files are collected in
+/// [`Loaded::problems`]; a broken `site.toml` or a missing `content/` stops
+/// here, as do I/O failures.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
     let mut diags = Diagnostics::default();
     let config = match config::load(&root.join("site.toml"), &root.join("site.toml"), base_url) {
@@ -215,14 +219,15 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
             Err(d) => diags.push(d),
         }
     }
-    match (config, diags.is_empty()) {
-        (Some(config), true) => Ok(Loaded {
+    match config {
+        Some(config) => Ok(Loaded {
             root: root.to_path_buf(),
             config,
             sources,
             assets,
+            problems: diags.into_vec(),
         }),
-        _ => Err(Error::Content(diags.into_vec())),
+        None => Err(Error::Content(diags.into_vec())),
     }
 }
 

@@ -18,12 +18,14 @@ use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
 /// Builds the model. `drafts` keeps pages marked `draft = true`.
 pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     let Loaded {
+        root,
         config,
         sources,
         assets,
-        ..
+        problems,
     } = loaded;
     let mut diags = Diagnostics::default();
+    diags.extend(problems);
     let sources: Vec<Source> = sources
         .into_iter()
         .filter(|s| drafts || !s.front.page().draft)
@@ -147,9 +149,10 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         });
     }
 
-    if !pages.iter().any(|p| p.kind == Kind::Home) {
+    let home = root.join("content").join("_index.md");
+    if !pages.iter().any(|p| p.kind == Kind::Home) && !home.exists() {
         diags.push(
-            Diagnostic::new(Path::new("content/_index.md"), "the front page is missing")
+            Diagnostic::new(&home, "the front page is missing")
                 .help("create content/_index.md with a title"),
         );
     }

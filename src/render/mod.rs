@@ -37,6 +37,13 @@ pub fn theme_dirs(root: &Path, theme: &str) -> [PathBuf; 2] {
 pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Block tags leave no blank lines behind, as in most Jinja setups.
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+        .map_err(|e| Error::Internal(e.to_string()))?;
+    env.set_syntax(syntax);
     env.set_auto_escape_callback(|name| {
         if name.ends_with(".html") || name.ends_with(".xml") {
             AutoEscape::Html
@@ -44,9 +51,20 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
             AutoEscape::None
         }
     });
+    // Escapes & < > " ' but leaves '/' alone (minijinja's default writes
+    // "&#x2f;" in every URL, valid but hard to read and to grep).
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() && !value.is_none() {
+            let text = value.to_string();
+            out.write_str(&html_escape::encode_quoted_attribute(&text))
+                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
     env.add_filter("date_fi", date_fi);
     env.add_filter("time_fi", time_fi);
-    env.add_filter("iso_date", iso_date);
+    env.add_filter("paragraphs", paragraphs);
 
     let theme_dir = root.join("themes").join(theme);
     if !theme_dir.join("templates").is_dir() {
@@ -130,8 +148,12 @@ fn time_fi(v: String) -> String {
     }
 }
 
-fn iso_date(v: String) -> String {
-    v
+/// Plain text cut into paragraphs at blank lines, lines joined.
+fn paragraphs(v: String) -> Vec<String> {
+    v.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// One output file: where it goes and how it is made.
