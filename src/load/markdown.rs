@@ -29,7 +29,7 @@ pub struct Vocabulary<'a> {
     pub all_targets: &'a [Term],
 }
 
-/// One finding (nosto): a list item or paragraph under a priority area and,
+/// One finding (nosto): a top-level list item under a priority area and,
 /// usually, a target group.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -173,15 +173,6 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
                                     item.data().sourcepos.start.line,
                                 ));
                             }
-                        }
-                    }
-                }
-                NodeValue::Paragraph => {
-                    if let Some((pid, pterm)) = priority {
-                        let text = clean(&node.collect_text());
-                        if !text.is_empty() {
-                            out.findings
-                                .push(finding(pid, pterm, target, text, pos.start.line));
                         }
                     }
                 }
@@ -393,13 +384,13 @@ mod tests {
     #[test]
     fn headings_give_findings_and_anchors() {
         let r = with_vocab(
-            "Intro.\n\n## Arjen turvallisuuden edistäminen\n\n### Ikääntyneet\n\n- Kaatumisten ehkäisy\n- Ystävätoiminta\n\n## Muuta\n\nProse.\n",
+            "Intro.\n\n## Arjen turvallisuuden edistäminen\n\n### Ikääntyneet\n\nA note, not a finding.\n\n- Kaatumisten ehkäisy\n- Ystävätoiminta\n\n## Muuta\n\n- Prose.\n",
         );
         assert!(r.problems.is_empty(), "{:?}", r.problems);
         assert_eq!(r.findings.len(), 2);
         assert_eq!(r.findings[0].text, "Kaatumisten ehkäisy");
         assert_eq!(r.findings[0].anchor, "arjen-turvallisuus-ikaantyneet");
-        assert_eq!(r.findings[0].line, 7);
+        assert_eq!(r.findings[0].line, 9);
         assert!(r.html.contains("<h2 id=\"arjen-turvallisuus\">"));
         assert!(
             r.html
