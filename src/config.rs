@@ -184,7 +184,7 @@ pub fn did_you_mean(what: &str, text: &str, terms: &[Term]) -> String {
     let close = suggest(text, names.iter().copied());
     if close.is_empty() {
         format!(
-            "the {what}s in site.toml are: {}",
+            "the {what} list of site.toml has: {}",
             if names.is_empty() {
                 "(none)".to_string()
             } else {
@@ -193,7 +193,7 @@ pub fn did_you_mean(what: &str, text: &str, terms: &[Term]) -> String {
         )
     } else {
         format!(
-            "did you mean {}? (the {what}s are listed in site.toml)",
+            "did you mean {}? (see the {what} list of site.toml)",
             close
                 .iter()
                 .map(|c| format!("\"{c}\""))

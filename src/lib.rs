@@ -22,8 +22,9 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod slug;
+pub mod theme;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use diagnostic::{Diagnostic, Error};
 
@@ -55,27 +56,4 @@ pub fn prepare(opts: &SiteOptions) -> Result<(model::Site, render::Templates), E
         }
         (Err(e), _) | (_, Err(e)) => Err(e),
     }
-}
-
-/// Static files of the theme, then of the site (which win), as
-/// (source, path relative to the output).
-pub fn static_files(root: &Path, theme: &str) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    for dir in render::theme_dirs(root, theme) {
-        let base = dir.join("static");
-        for entry in walkdir::WalkDir::new(&base)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file()
-                && let Ok(rel) = entry.path().strip_prefix(&base) {
-                    out.push((
-                        entry.path().to_path_buf(),
-                        rel.to_string_lossy().replace('\\', "/"),
-                    ));
-                }
-        }
-    }
-    out
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::output::Staging;
-use crate::{Error, SiteOptions, prepare, render, static_files};
+use crate::{Error, SiteOptions, prepare, render, theme};
 
 /// Builds the site into `output` (default `<root>/public`) and returns
 /// the number of files written.
@@ -18,8 +18,8 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
         written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         staging.write(rel, bytes)
     })?;
-    for (from, rel) in static_files(&opts.root, &site.config.theme) {
-        staging.copy(&from, &rel)?;
+    for file in theme::files(&opts.root, &site.config.theme, "static")? {
+        staging.write(&file.rel, &file.bytes()?)?;
     }
     for asset in &site.assets {
         staging.copy(&asset.source, &asset.target.to_string_lossy())?;

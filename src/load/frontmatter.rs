@@ -91,9 +91,10 @@ pub fn key_line(split: &Split<'_>, key: &str) -> usize {
     for line in split.front.split_inclusive('\n') {
         let t = line.trim_start();
         if let Some(rest) = t.strip_prefix(key)
-            && rest.trim_start().starts_with('=') {
-                return line_of_offset(split.front, offset) + split.front_line - 1;
-            }
+            && rest.trim_start().starts_with('=')
+        {
+            return line_of_offset(split.front, offset) + split.front_line - 1;
+        }
         offset += line.len();
     }
     split.front_line

@@ -92,9 +92,11 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
         for node in root.descendants() {
             let mut data = node.data_mut();
             if let NodeValue::Link(link) | NodeValue::Image(link) = &mut data.value
-                && link.url.starts_with('/') && !link.url.starts_with("//") {
-                    link.url = format!("{}{}", base_path, &link.url[1..]);
-                }
+                && link.url.starts_with('/')
+                && !link.url.starts_with("//")
+            {
+                link.url = format!("{}{}", base_path, &link.url[1..]);
+            }
         }
     }
 
@@ -139,26 +141,27 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
                             }
                         }
                     } else if h.level == 3
-                        && let Some((pid, pterm)) = priority {
-                            if let Some(&(tid, tterm)) =
-                                vocab.targets.iter().find(|(_, t)| t.matches(&text))
-                            {
-                                target = Some((tid, tterm));
-                                let _ = pid;
-                                claim(
-                                    &mut out,
-                                    &mut fixed_ids,
-                                    &mut used,
-                                    key,
-                                    format!("{}-{}", pterm.slug, tterm.slug),
-                                    pos,
-                                    &text,
-                                );
-                            } else {
-                                target = None;
-                                out.problems.push(unknown_target(&text, pos, pterm, vocab));
-                            }
+                        && let Some((pid, pterm)) = priority
+                    {
+                        if let Some(&(tid, tterm)) =
+                            vocab.targets.iter().find(|(_, t)| t.matches(&text))
+                        {
+                            target = Some((tid, tterm));
+                            let _ = pid;
+                            claim(
+                                &mut out,
+                                &mut fixed_ids,
+                                &mut used,
+                                key,
+                                format!("{}-{}", pterm.slug, tterm.slug),
+                                pos,
+                                &text,
+                            );
+                        } else {
+                            target = None;
+                            out.problems.push(unknown_target(&text, pos, pterm, vocab));
                         }
+                    }
                 }
                 NodeValue::List(_) => {
                     if let Some((pid, pterm)) = priority {

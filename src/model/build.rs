@@ -41,12 +41,14 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     }
     for s in &sources {
         if let Some(year) = s.year
-            && !vocabularies.contains_key(&year) && s.kind != Kind::Year {
-                diags.push(
+            && !vocabularies.contains_key(&year)
+            && s.kind != Kind::Year
+        {
+            diags.push(
                     Diagnostic::new(&s.path, format!("the year {year} has no page"))
                         .help(format!("create content/{year}/_index.md with a title and a status (see docs/content-format.md)")),
                 );
-            }
+        }
     }
 
     // Bodies, rendered in parallel.
@@ -460,8 +462,15 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
         s,
         diags,
     );
+    let lines = f
+        .municipalities
+        .iter()
+        .filter(|name| config.municipality(name).is_some())
+        .map(|name| s.value_line("municipalities", &format!("\"{name}\"")))
+        .collect();
     Group {
         municipalities,
+        lines,
         date: f.date.as_ref().and_then(|d| date(d, s, "date", diags)),
         start_time: time(&f.start_time, s, "start_time", diags),
         end_time: time(&f.end_time, s, "end_time", diags),
@@ -592,7 +601,7 @@ fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Dia
             let PageData::Group(group) = &pages[g].data else {
                 continue;
             };
-            for &m in &group.municipalities {
+            for (i, &m) in group.municipalities.iter().enumerate() {
                 if let Some(other) = seen.get(&m) {
                     let path = pages[g].source.clone().unwrap_or_default();
                     let name = &config.municipalities[m.0].name;
@@ -602,6 +611,7 @@ fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Dia
                             y.number,
                             other.source.as_deref().unwrap_or(Path::new("?")).display()
                         ))
+                        .with_line(group.lines.get(i).copied())
                         .help("a municipality belongs to one group a year; remove it from one of the two"),
                     );
                 } else {

@@ -93,6 +93,9 @@ pub struct Year {
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
     pub municipalities: Vec<MunicipalityId>,
+    /// The file line where each municipality is written, for messages.
+    #[serde(skip)]
+    pub lines: Vec<usize>,
     pub date: Option<Date>,
     pub start_time: Option<Time>,
     pub end_time: Option<Time>,

@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::model::{PageData, PageId, Site};
@@ -27,13 +26,7 @@ pub struct Templates {
     paths: HashMap<String, PathBuf>,
 }
 
-/// Folders a build reads besides `content/`: the theme and the site's
-/// overrides, for templates and static files.
-pub fn theme_dirs(root: &Path, theme: &str) -> [PathBuf; 2] {
-    [root.join("themes").join(theme), root.to_path_buf()]
-}
-
-/// Reads every template of the theme, then the site's overrides.
+/// Reads every template of the theme and the site's overrides.
 pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -57,7 +50,9 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
         if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() && !value.is_none() {
             let text = value.to_string();
             out.write_str(&html_escape::encode_quoted_attribute(&text))
-                .map_err(|_| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write"))
+                .map_err(|_| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+                })
         } else {
             minijinja::escape_formatter(out, state, value)
         }
@@ -66,59 +61,30 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
     env.add_filter("time_fi", time_fi);
     env.add_filter("paragraphs", paragraphs);
 
-    let theme_dir = root.join("themes").join(theme);
-    if !theme_dir.join("templates").is_dir() {
-        return Err(Error::content(
-            Diagnostic::new(root.join("site.toml"), format!("the theme \"{theme}\" has no folder {}", theme_dir.join("templates").display()))
-                .help("set `theme` in site.toml to a folder under themes/, or leave it out to use \"default\""),
-        ));
-    }
-    let mut sources: HashMap<String, PathBuf> = HashMap::new();
-    for dir in theme_dirs(root, theme) {
-        let base = dir.join("templates");
-        if !base.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(&base).sort_by_file_name() {
-            let entry = entry.map_err(|e| Error::Internal(e.to_string()))?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let name = entry
-                .path()
-                .strip_prefix(&base)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            sources.insert(name, entry.path().to_path_buf());
-        }
-    }
+    let mut paths: HashMap<String, PathBuf> = HashMap::new();
     let mut diags = Diagnostics::default();
-    let mut names: Vec<&String> = sources.keys().collect();
-    names.sort();
-    for name in names {
-        let path = &sources[name];
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::new(path, format!("cannot read the template: {e}"))
-                        .help("save it as UTF-8 text"),
-                );
-                continue;
+    for file in crate::theme::files(root, theme, "templates")? {
+        let path = file.display("templates");
+        let text = file
+            .bytes()
+            .ok()
+            .and_then(|b| String::from_utf8(b.into_owned()).ok());
+        paths.insert(file.rel.clone(), path.clone());
+        match text {
+            Some(text) => {
+                if let Err(e) = env.add_template_owned(file.rel.clone(), text) {
+                    diags.push(template_diagnostic(&e, &paths));
+                }
             }
-        };
-        if let Err(e) = env.add_template_owned(name.clone(), text) {
-            diags.push(template_diagnostic(&e, &sources));
+            None => diags.push(
+                Diagnostic::new(&path, "cannot read the template as UTF-8 text")
+                    .help("save it as UTF-8 in your editor"),
+            ),
         }
     }
     diags.finish()?;
-    Ok(Templates {
-        env,
-        paths: sources,
-    })
+    Ok(Templates { env, paths })
 }
-
 fn template_diagnostic(e: &minijinja::Error, paths: &HashMap<String, PathBuf>) -> Diagnostic {
     let path = e
         .name()
@@ -200,11 +166,7 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 
 /// Renders every page of `site` and gives each file to `sink` (path
 /// relative to the output folder, bytes). Problems are collected.
-pub fn render_site(
-    site: &Site,
-    templates: &Templates,
-    sink: &Sink<'_>,
-) -> Result<(), Error> {
+pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Result<(), Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     jobs.push(Job::Municipalities);
     jobs.extend((0..site.config.municipalities.len()).map(Job::Municipality));
@@ -263,12 +225,14 @@ fn template_problem(
     job: &Job,
     paths: &HashMap<String, PathBuf>,
 ) -> Diagnostic {
-    if e.kind() == minijinja::ErrorKind::TemplateNotFound && e.name().is_none_or(|n| n == template)
+    if e.kind() == minijinja::ErrorKind::TemplateNotFound
+        && e.name().is_none_or(|n| n == template)
         && let Job::Page(id) = job
-            && let Some(src) = &site.pages[*id].source {
-                return Diagnostic::new(src, format!("the template \"{template}\" does not exist"))
+        && let Some(src) = &site.pages[*id].source
+    {
+        return Diagnostic::new(src, format!("the template \"{template}\" does not exist"))
                     .help("check `template` in the front matter; templates are in the theme's templates/ or the site's templates/");
-            }
+    }
     template_diagnostic(e, paths)
 }
 

@@ -47,6 +47,7 @@ pub struct SiteView<'a> {
     pub priority_areas: Vec<TermView>,
     pub years: Vec<YearLink>,
     pub nav: Vec<Link>,
+    pub footer: Vec<Link>,
 }
 
 /// Site-relative `/x/` → href with the base path.
@@ -97,25 +98,39 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
                 status: y.status,
             })
             .collect(),
-        nav: vec![
-            Link {
-                title: "Kunnat".into(),
-                url: href(c, "/kunnat/"),
-            },
-            Link {
-                title: "Painopisteet".into(),
-                url: href(c, "/painopisteet/"),
-            },
-            Link {
-                title: "Aikataulu".into(),
-                url: href(c, "/aikataulu/"),
-            },
-            Link {
-                title: "Lakiperusta".into(),
-                url: href(c, "/laki/"),
-            },
-        ],
+        nav: existing(
+            site,
+            &[
+                ("Kunnat", "/kunnat/"),
+                ("Painopisteet", "/painopisteet/"),
+                ("Aikataulu", "/aikataulu/"),
+                ("Lakiperusta", "/laki/"),
+            ],
+        ),
+        footer: existing(
+            site,
+            &[
+                ("Saavutettavuusseloste", "/saavutettavuus/"),
+                ("Avoin data", "/data/"),
+                ("Lakiperusta", "/laki/"),
+            ],
+        ),
     }
+}
+
+/// The views hyte always makes from the model.
+const GENERATED: [&str; 3] = ["/kunnat/", "/painopisteet/", "/aikataulu/"];
+
+/// Links to those of `candidates` that exist on this site.
+fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
+    candidates
+        .iter()
+        .filter(|(_, url)| GENERATED.contains(url) || site.pages.iter().any(|p| p.url == *url))
+        .map(|(title, url)| Link {
+            title: title.to_string(),
+            url: href(&site.config, url),
+        })
+        .collect()
 }
 
 /// Sort key for Finnish names: å, ä, ö come after z, in that order.

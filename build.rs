@@ -1,0 +1,5 @@
+// The default theme is built into the binary (src/theme.rs); rebuild when
+// it changes.
+fn main() {
+    println!("cargo:rerun-if-changed=themes/default");
+}
