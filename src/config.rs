@@ -34,6 +34,46 @@ struct SiteToml {
     statutes: Vec<StatuteToml>,
     #[serde(default)]
     contact: Contact,
+    #[serde(default)]
+    sources: Vec<SourceDocToml>,
+    /// Link pattern for statute references in text; `{year}` and `{number}`
+    /// are filled from e.g. "612/2021".
+    #[serde(default = "default_statute_url")]
+    statute_url: String,
+}
+
+fn default_statute_url() -> String {
+    "https://finlex.fi/fi/lainsaadanto/{year}/{number}".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceDocToml {
+    id: String,
+    title: String,
+    kind: Option<String>,
+    date: Option<toml::value::Datetime>,
+    url: Option<String>,
+}
+
+/// A source document pages rest on (a decision, a slide deck).
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceDoc {
+    pub id: String,
+    pub title: String,
+    /// What kind of document, e.g. "Pöytäkirjaote" or "Diaesitys".
+    pub kind: Option<String>,
+    pub date: Option<jiff::civil::Date>,
+    pub url: Option<String>,
+}
+
+/// A TOML date (no time) as a calendar date.
+pub fn civil_date(dt: &toml::value::Datetime) -> Result<jiff::civil::Date, String> {
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
+            .map_err(|e| e.to_string()),
+        _ => Err("a date here has no time of day".to_string()),
+    }
 }
 
 fn default_language() -> String {
@@ -145,6 +185,8 @@ pub struct Config {
     pub target_groups: Vec<Term>,
     pub statutes: Vec<Statute>,
     pub contact: Contact,
+    pub sources: Vec<SourceDoc>,
+    pub statute_url: String,
 }
 
 impl Config {
@@ -318,6 +360,29 @@ fn resolve(
             url: s.url,
         })
         .collect();
+    let mut sources = Vec::new();
+    for d in raw.sources {
+        let date = match d.date.as_ref().map(civil_date) {
+            Some(Err(e)) => {
+                diags.push(
+                    Diagnostic::new(display, format!("the date of source \"{}\" is not valid: {e}", d.id))
+                        .with_line(line_of(&format!("\"{}\"", d.id)))
+                        .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-07"),
+                );
+                None
+            }
+            Some(Ok(date)) => Some(date),
+            None => None,
+        };
+        if sources.iter().any(|s: &SourceDoc| s.id == d.id) {
+            diags.push(
+                Diagnostic::new(display, format!("two sources have the id \"{}\"", d.id))
+                    .with_line(line_of(&format!("\"{}\"", d.id)))
+                    .help("give each [[sources]] table its own id"),
+            );
+        }
+        sources.push(SourceDoc { id: d.id, title: d.title, kind: d.kind, date, url: d.url });
+    }
     let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
         let d = Diagnostic::new(
@@ -351,6 +416,8 @@ fn resolve(
             target_groups,
             statutes,
             contact: raw.contact,
+            sources,
+            statute_url: raw.statute_url,
         })
     } else {
         Err(diags.into_vec())

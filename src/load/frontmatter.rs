@@ -135,6 +135,8 @@ macro_rules! front_matter {
             pub updated: Option<Datetime>,
             pub template: Option<String>,
             pub slug: Option<String>,
+            #[serde(default)]
+            pub sources: Vec<String>,
             $($(#[$fm])* pub $field: $ty,)*
         }
     };

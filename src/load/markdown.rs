@@ -58,9 +58,39 @@ pub struct Problem {
     pub help: String,
 }
 
+/// A stretch of the body: prose as written, or one priority area with its
+/// cells, so templates can put the year's goal beside each cell.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Part {
+    Prose { html: String },
+    Priority(Section),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub priority: PriorityId,
+    /// The rendered `h2`.
+    pub heading: String,
+    /// What stands between the heading and the first cell.
+    pub intro: String,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub target: TargetGroupId,
+    /// The rendered `h3`.
+    pub heading: String,
+    pub html: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// The whole body.
     pub html: String,
+    /// The same body in parts.
+    pub parts: Vec<Part>,
     pub findings: Vec<Finding>,
     pub headings: Vec<Heading>,
     pub problems: Vec<Problem>,
@@ -100,88 +130,93 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
         }
     }
 
-    // Pass 1: the structure of findings, from top-level blocks.
+    // Pass 1: the structure of findings, from top-level blocks. Each block
+    // gets a slot: where its HTML goes.
     let mut fixed_ids: HashMap<usize, String> = HashMap::new();
     let mut used: HashSet<String> = HashSet::new();
-    if let Some(vocab) = vocab {
-        let mut priority: Option<(PriorityId, &Term)> = None;
-        let mut target: Option<(TargetGroupId, &Term)> = None;
-        for node in root.children() {
-            let (value, pos) = {
-                let d = node.data();
-                (d.value.clone(), d.sourcepos)
-            };
-            match value {
-                NodeValue::Heading(h) => {
-                    let text = clean(&node.collect_text());
-                    let key = node as *const _ as usize;
-                    if h.level <= 2 {
-                        target = None;
-                        priority = None;
-                        if h.level == 2 {
-                            if let Some(&(id, term)) =
-                                vocab.priorities.iter().find(|(_, t)| t.matches(&text))
-                            {
-                                priority = Some((id, term));
-                                claim(
-                                    &mut out,
-                                    &mut fixed_ids,
-                                    &mut used,
-                                    key,
-                                    term.slug.clone(),
-                                    pos,
-                                    &text,
-                                );
-                            } else if let Some(close) = near_priority(&text, vocab) {
-                                out.problems.push(Problem {
-                                    line: pos.start.line,
-                                    message: format!("the heading \"{text}\" is almost the priority area \"{close}\""),
-                                    help: format!("write the heading as \"## {close}\" so its findings are recognised, or reword it if it is not about that priority area"),
-                                });
-                            }
-                        }
-                    } else if h.level == 3
-                        && let Some((pid, pterm)) = priority
-                    {
-                        if let Some(&(tid, tterm)) =
-                            vocab.targets.iter().find(|(_, t)| t.matches(&text))
-                        {
-                            target = Some((tid, tterm));
-                            let _ = pid;
-                            claim(
-                                &mut out,
-                                &mut fixed_ids,
-                                &mut used,
-                                key,
-                                format!("{}-{}", pterm.slug, tterm.slug),
-                                pos,
-                                &text,
-                            );
-                        } else {
-                            target = None;
-                            out.problems.push(unknown_target(&text, pos, pterm, vocab));
-                        }
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut priority: Option<(PriorityId, &Term)> = None;
+    let mut target: Option<(TargetGroupId, &Term)> = None;
+    for node in root.children() {
+        let Some(vocab) = vocab else {
+            slots.push(Slot::Prose);
+            continue;
+        };
+        let (value, pos) = {
+            let d = node.data();
+            (d.value.clone(), d.sourcepos)
+        };
+        let key = node as *const _ as usize;
+        let slot = match value {
+            NodeValue::Heading(h) if h.level <= 2 => {
+                let text = clean(&node.collect_text());
+                target = None;
+                priority = None;
+                let matched = (h.level == 2)
+                    .then(|| vocab.priorities.iter().find(|(_, t)| t.matches(&text)))
+                    .flatten();
+                if let Some(&(id, term)) = matched {
+                    priority = Some((id, term));
+                    claim(
+                        &mut out,
+                        &mut fixed_ids,
+                        &mut used,
+                        key,
+                        term.slug.clone(),
+                        pos,
+                        &text,
+                    );
+                    Slot::PriorityHeading(id)
+                } else {
+                    if let Some(close) = near_priority(&text, vocab).filter(|_| h.level == 2) {
+                        out.problems.push(Problem {
+                            line: pos.start.line,
+                            message: format!("the heading \"{text}\" is almost the priority area \"{close}\""),
+                            help: format!("write the heading as \"## {close}\" so its findings are recognised, or reword it if it is not about that priority area"),
+                        });
                     }
+                    Slot::Prose
                 }
-                NodeValue::List(_) => {
-                    if let Some((pid, pterm)) = priority {
-                        for item in node.children() {
-                            let text = clean(&item.collect_text());
-                            if !text.is_empty() {
-                                out.findings.push(finding(
-                                    pid,
-                                    pterm,
-                                    target,
-                                    text,
-                                    item.data().sourcepos.start.line,
-                                ));
-                            }
-                        }
-                    }
-                }
-                _ => {}
             }
-        }
+            NodeValue::Heading(h) if h.level == 3 && priority.is_some() => {
+                let (_, pterm) = priority.expect("checked by the guard");
+                let text = clean(&node.collect_text());
+                match vocab.targets.iter().find(|(_, t)| t.matches(&text)) {
+                    Some(&(tid, tterm)) => {
+                        target = Some((tid, tterm));
+                        claim(
+                            &mut out,
+                            &mut fixed_ids,
+                            &mut used,
+                            key,
+                            format!("{}-{}", pterm.slug, tterm.slug),
+                            pos,
+                            &text,
+                        );
+                        Slot::CellHeading(tid)
+                    }
+                    None => {
+                        target = None;
+                        out.problems.push(unknown_target(&text, pos, pterm, vocab));
+                        Slot::Body
+                    }
+                }
+            }
+            NodeValue::List(_) if priority.is_some() => {
+                let (pid, pterm) = priority.expect("checked by the guard");
+                for item in node.children() {
+                    let text = clean(&item.collect_text());
+                    if !text.is_empty() {
+                        let line = item.data().sourcepos.start.line;
+                        out.findings.push(finding(pid, pterm, target, text, line));
+                    }
+                }
+                Slot::Body
+            }
+            _ if priority.is_some() => Slot::Body,
+            _ => Slot::Prose,
+        };
+        slots.push(slot);
     }
 
     // Pass 2: an id for every heading, in document order.
@@ -204,15 +239,53 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
         ids.push(id);
     }
 
+    // Pass 3: HTML, block by block in document order (so that the heading
+    // ids are handed out in order), each block into its slot.
     let adapter = HeadingIds {
         ids,
         next: AtomicUsize::new(0),
     };
     let mut plugins = Plugins::default();
     plugins.render.heading_adapter = Some(&adapter);
-    // Writing to a String cannot fail.
-    let _ = comrak::format_html_with_plugins(root, &opts, &mut out.html, &plugins);
+    for (node, slot) in root.children().zip(slots) {
+        let mut html = String::new();
+        // Writing to a String cannot fail.
+        let _ = comrak::format_html_with_plugins(node, &opts, &mut html, &plugins);
+        out.html.push_str(&html);
+        match (slot, out.parts.last_mut()) {
+            (Slot::Prose, Some(Part::Prose { html: prev })) => prev.push_str(&html),
+            (Slot::Prose, _) => out.parts.push(Part::Prose { html }),
+            (Slot::PriorityHeading(priority), _) => out.parts.push(Part::Priority(Section {
+                priority,
+                heading: html,
+                intro: String::new(),
+                cells: Vec::new(),
+            })),
+            (Slot::CellHeading(target), Some(Part::Priority(section))) => {
+                section.cells.push(Cell {
+                    target,
+                    heading: html,
+                    html: String::new(),
+                })
+            }
+            (Slot::Body, Some(Part::Priority(section))) => match section.cells.last_mut() {
+                Some(cell) => cell.html.push_str(&html),
+                None => section.intro.push_str(&html),
+            },
+            // Cells and bodies only follow a priority heading.
+            (_, _) => out.parts.push(Part::Prose { html }),
+        }
+    }
     out
+}
+
+/// Where the HTML of one top-level block goes.
+enum Slot {
+    Prose,
+    PriorityHeading(PriorityId),
+    CellHeading(TargetGroupId),
+    /// Inside the current priority area (and cell, if any).
+    Body,
 }
 
 fn claim(
@@ -400,6 +473,47 @@ mod tests {
                 .contains("<h3 id=\"arjen-turvallisuus-ikaantyneet\">Ikääntyneet</h3>")
         );
         assert!(r.html.contains("<h2 id=\"muuta\">"));
+    }
+
+    #[test]
+    fn body_is_cut_into_prose_and_priority_parts() {
+        let r = with_vocab(
+            "Intro.\n\n## Mielen hyvinvointi\n\nKoko alue.\n\n### Lapset ja nuoret\n\n- a\n- b\n\n## Muuta\n\nLoppu.\n",
+        );
+        assert_eq!(r.parts.len(), 3);
+        assert!(matches!(&r.parts[0], Part::Prose { html } if html.contains("Intro.")));
+        let Part::Priority(section) = &r.parts[1] else {
+            panic!("{:?}", r.parts[1])
+        };
+        assert!(section.heading.contains("id=\"mielen-hyvinvointi\""));
+        assert!(section.intro.contains("Koko alue."));
+        assert_eq!(section.cells.len(), 1);
+        assert!(
+            section.cells[0]
+                .heading
+                .contains("id=\"mielen-hyvinvointi-lapset-ja-nuoret\"")
+        );
+        assert!(section.cells[0].html.contains("<li>b</li>"));
+        assert!(
+            matches!(&r.parts[2], Part::Prose { html } if html.contains("Loppu.") && html.contains("id=\"muuta\""))
+        );
+        let joined: String = r
+            .parts
+            .iter()
+            .map(|p| match p {
+                Part::Prose { html } => html.clone(),
+                Part::Priority(s) => format!(
+                    "{}{}{}",
+                    s.heading,
+                    s.intro,
+                    s.cells
+                        .iter()
+                        .map(|c| format!("{}{}", c.heading, c.html))
+                        .collect::<String>()
+                ),
+            })
+            .collect();
+        assert_eq!(joined, r.html, "the parts add up to the whole body");
     }
 
     #[test]

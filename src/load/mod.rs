@@ -54,6 +54,7 @@ impl Front {
                     updated: $f.updated.as_ref(),
                     template: $f.template.as_deref(),
                     slug: $f.slug.as_deref(),
+                    sources: &$f.sources,
                 }
             };
         }
@@ -76,6 +77,7 @@ pub struct CommonRef<'a> {
     pub updated: Option<&'a toml::value::Datetime>,
     pub template: Option<&'a str>,
     pub slug: Option<&'a str>,
+    pub sources: &'a [String],
 }
 
 /// One content file, read and parsed.

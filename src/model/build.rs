@@ -145,8 +145,10 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
                 .unwrap_or_else(|| default_template(s.kind).to_string()),
             year: s.year,
             content: r.html,
+            parts: r.parts,
             headings: r.headings,
             findings,
+            sources: sources_of(&config, s, common.sources, &mut diags),
             data,
         });
     }
@@ -177,6 +179,35 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         assets,
         redirects,
     })
+}
+
+/// The source documents a page names, as indexes into `config.sources`.
+fn sources_of(config: &Config, s: &Source, ids: &[String], diags: &mut Diagnostics) -> Vec<usize> {
+    let mut out = Vec::new();
+    for id in ids {
+        match config.sources.iter().position(|d| &d.id == id) {
+            Some(i) => out.push(i),
+            None => {
+                let known: Vec<&str> = config.sources.iter().map(|d| d.id.as_str()).collect();
+                let close = crate::diagnostic::suggest(id, known.iter().copied());
+                let help = match close.first() {
+                    Some(c) => format!(
+                        "did you mean \"{c}\"? Sources are listed as [[sources]] in site.toml"
+                    ),
+                    None => format!(
+                        "add it as [[sources]] with this id to site.toml; the ids there are: {}",
+                        known.join(", ")
+                    ),
+                };
+                diags.push(
+                    Diagnostic::new(&s.path, format!("the source \"{id}\" is not in site.toml"))
+                        .at_line(s.value_line("sources", &format!("\"{id}\"")))
+                        .help(help),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn default_template(kind: Kind) -> &'static str {
@@ -220,12 +251,7 @@ fn claim_url(
 
 /// A TOML date as a calendar date; a date with a time is an error.
 fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
-    let converted = match (dt.date, dt.time, dt.offset) {
-        (Some(d), None, None) => {
-            Date::new(d.year as i16, d.month as i8, d.day as i8).map_err(|e| e.to_string())
-        }
-        _ => Err("a date here has no time of day".to_string()),
-    };
+    let converted = crate::config::civil_date(dt);
     match converted {
         Ok(d) => Some(d),
         Err(e) => {
@@ -511,8 +537,10 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
                     template: "section.html".into(),
                     year: Some(y.number),
                     content: String::new(),
+                    parts: Vec::new(),
                     headings: Vec::new(),
                     findings: Vec::new(),
+                    sources: Vec::new(),
                     data: PageData::None,
                 });
             }

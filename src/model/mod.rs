@@ -21,7 +21,7 @@ use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
 pub use crate::load::Kind;
 pub use crate::load::frontmatter::YearStatus;
-pub use crate::load::markdown::{Finding, Heading};
+pub use crate::load::markdown::{Cell, Finding, Heading, Part, Section};
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -53,8 +53,14 @@ pub struct Page {
     pub year: Option<i32>,
     /// The body, rendered.
     pub content: String,
+    /// The same body cut into prose and priority areas.
+    #[serde(skip)]
+    pub parts: Vec<Part>,
     pub headings: Vec<Heading>,
     pub findings: Vec<Finding>,
+    /// Indexes into `config.sources`: the documents the page rests on.
+    #[serde(skip)]
+    pub sources: Vec<usize>,
     #[serde(skip)]
     pub data: PageData,
 }

@@ -258,6 +258,8 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                     _ => none.clone(),
                 },
                 findings => Value::from(Serde(matrix_rows)),
+                parts => Value::from(Serde(parts_view(site, *id))),
+                related => Value::from(Serde(related_groups(site, *id))),
                 has_findings => has_findings,
             };
             (p.template.clone(), ctx)
@@ -389,5 +391,6 @@ fn generated<'a>(site: &Site, title: &'a str, rel: &str) -> PageView<'a> {
         headings: &[],
         updated: None,
         year: None,
+        sources: Vec::new(),
     }
 }

@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Contact, Region, Statute, Term};
-use crate::model::{Finding, Heading, Kind, PageData, PageId, Session, Site, Year, YearStatus};
+use crate::config::{Config, Contact, Region, SourceDoc, Statute, Term};
+use crate::model::{Finding, Heading, Kind, PageData, PageId, Part, Session, Site, Year, YearStatus};
 
 /// A link: the text and the href (base path included).
 #[derive(Debug, Clone, Serialize)]
@@ -157,6 +157,7 @@ pub struct PageView<'a> {
     pub headings: &'a [Heading],
     pub updated: Option<jiff::civil::Date>,
     pub year: Option<i32>,
+    pub sources: Vec<&'a SourceDoc>,
 }
 
 pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
@@ -178,6 +179,7 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
         headings: &p.headings,
         updated: p.updated,
         year: p.year,
+        sources: p.sources.iter().map(|&i| &site.config.sources[i]).collect(),
     }
 }
 
@@ -415,4 +417,94 @@ pub fn group_view(site: &Site, id: PageId) -> Option<GroupView> {
         location: g.location.clone(),
         summary: g.summary.clone(),
     })
+}
+
+/// A part of a page's body for its template: prose, or a priority area
+/// whose cells carry the year's goal.
+#[derive(Debug, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum PartView {
+    Prose {
+        html: String,
+    },
+    Priority {
+        id: String,
+        name: String,
+        url: String,
+        heading: String,
+        intro: String,
+        cells: Vec<CellPartView>,
+    },
+}
+
+#[derive(Debug, Serialize)]
+pub struct CellPartView {
+    pub id: String,
+    pub target: String,
+    pub heading: String,
+    pub html: String,
+    pub goal: Option<String>,
+    pub background: Option<String>,
+}
+
+pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
+    let page = &site.pages[id];
+    let year = year_of(site, id);
+    let c = &site.config;
+    page.parts
+        .iter()
+        .map(|part| match part {
+            Part::Prose { html } => PartView::Prose { html: html.clone() },
+            Part::Priority(section) => {
+                let pt = &c.priority_areas[section.priority.0];
+                PartView::Priority {
+                    id: pt.slug.clone(),
+                    name: pt.name.clone(),
+                    url: priority_url(c, pt),
+                    heading: section.heading.clone(),
+                    intro: section.intro.clone(),
+                    cells: section
+                        .cells
+                        .iter()
+                        .map(|cell| {
+                            let tt = &c.target_groups[cell.target.0];
+                            let goal = year.and_then(|y| y.goal(section.priority, cell.target));
+                            CellPartView {
+                                id: format!("{}-{}", pt.slug, tt.slug),
+                                target: tt.name.clone(),
+                                heading: cell.heading.clone(),
+                                html: cell.html.clone(),
+                                goal: goal.map(|g| g.goal.clone()),
+                                background: goal.map(|g| g.background.clone()),
+                            }
+                        })
+                        .collect(),
+                }
+            }
+        })
+        .collect()
+}
+
+/// The groups of other years that share a municipality with `group`.
+pub fn related_groups(site: &Site, group: PageId) -> Vec<GroupLink> {
+    let Some(g) = site.group(group) else {
+        return Vec::new();
+    };
+    let year = site.pages[group].year;
+    let mut out: Vec<GroupLink> = Vec::new();
+    let mut seen: Vec<PageId> = Vec::new();
+    for &m in &g.municipalities {
+        for ms in site.memberships(m) {
+            if Some(ms.year) != year && !seen.contains(&ms.group) {
+                seen.push(ms.group);
+                out.push(GroupLink {
+                    title: format!("{} ({})", site.pages[ms.group].title, ms.year),
+                    url: href(&site.config, &site.pages[ms.group].url),
+                    date: site.group(ms.group).and_then(|x| x.date),
+                    municipalities: members(site, ms.group),
+                });
+            }
+        }
+    }
+    out
 }
