@@ -365,9 +365,12 @@ fn resolve(
         let date = match d.date.as_ref().map(civil_date) {
             Some(Err(e)) => {
                 diags.push(
-                    Diagnostic::new(display, format!("the date of source \"{}\" is not valid: {e}", d.id))
-                        .with_line(line_of(&format!("\"{}\"", d.id)))
-                        .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-07"),
+                    Diagnostic::new(
+                        display,
+                        format!("the date of source \"{}\" is not valid: {e}", d.id),
+                    )
+                    .with_line(line_of(&format!("\"{}\"", d.id)))
+                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-07"),
                 );
                 None
             }
@@ -381,7 +384,13 @@ fn resolve(
                     .help("give each [[sources]] table its own id"),
             );
         }
-        sources.push(SourceDoc { id: d.id, title: d.title, kind: d.kind, date, url: d.url });
+        sources.push(SourceDoc {
+            id: d.id,
+            title: d.title,
+            kind: d.kind,
+            date,
+            url: d.url,
+        });
     }
     let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {

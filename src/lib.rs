@@ -17,6 +17,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -24,7 +25,7 @@ pub mod render;
 pub mod slug;
 pub mod theme;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Error};
 
@@ -56,4 +57,52 @@ pub fn prepare(opts: &SiteOptions) -> Result<(model::Site, render::Templates), E
         }
         (Err(e), _) | (_, Err(e)) => Err(e),
     }
+}
+
+/// One file of the built site, as handed to a command's sink.
+pub enum OutFile<'a> {
+    /// Rendered or built-in bytes.
+    Bytes(&'a [u8]),
+    /// A file to copy as is (an image beside a page, a site's static file).
+    Copy(&'a Path),
+}
+
+/// Where [`produce`] hands each file: (path relative to the output, file).
+pub type FileSink<'a> = dyn Fn(&str, OutFile<'_>) -> Result<(), Error> + Sync + 'a;
+
+/// Steps 3–4: renders every page, adds the static files and the content's
+/// assets, and checks every internal link and anchor. Each file goes to
+/// `sink` (path relative to the output folder) as soon as it is made.
+/// Returns the number of pages rendered.
+pub fn produce(
+    opts: &SiteOptions,
+    site: &model::Site,
+    templates: &render::Templates,
+    sink: &FileSink<'_>,
+) -> Result<usize, Error> {
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    let links = links::LinkIndex::default();
+    render::render_site(site, templates, &|rel, bytes| {
+        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        links.add(rel, bytes);
+        sink(rel, OutFile::Bytes(bytes))
+    })?;
+    for file in theme::files(&opts.root, &site.config.theme, "static")? {
+        links.add(&file.rel, &[]);
+        match &file.origin {
+            theme::Origin::Disk(path) => sink(&file.rel, OutFile::Copy(path))?,
+            theme::Origin::Builtin(bytes) => sink(&file.rel, OutFile::Bytes(bytes))?,
+        }
+    }
+    for asset in &site.assets {
+        let rel = asset.target.to_string_lossy();
+        links.add(&rel, &[]);
+        sink(&rel, OutFile::Copy(&asset.source))?;
+    }
+    // A site with a broken internal link is not published.
+    let broken = links.check(site);
+    if !broken.is_empty() {
+        return Err(Error::Content(broken));
+    }
+    Ok(pages.into_inner())
 }

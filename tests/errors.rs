@@ -428,3 +428,95 @@ fn successful_rebuild_replaces_the_output_and_leaves_nothing_beside_it() {
     );
     assert_eq!(list_dir(out.path()), ["public"]);
 }
+
+#[test]
+fn misspelt_municipality_gets_a_did_you_mean_hint() {
+    let text = "+++\n\
+                title = \"Kallioniemi ja Pikkula\"\n\
+                municipalities = [\"Kallioniemi\", \"Pikula\"]\n\
+                date = 2030-10-14\n\
+                +++\n";
+    assert_rejected_at(
+        &[(GROUP, Some(text))],
+        GROUP,
+        3,
+        &["Pikula", "did you mean \"Pikkula\""],
+    );
+}
+
+#[test]
+fn municipality_in_no_group_of_a_grouped_year() {
+    // Pikkula leaves its group: in a year with groups, every municipality
+    // must be in one.
+    let text = "+++\n\
+                title = \"Kallioniemi\"\n\
+                municipalities = [\"Kallioniemi\"]\n\
+                date = 2030-10-14\n\
+                +++\n";
+    let site = site_with(&[(GROUP, Some(text))]);
+    for r in rejected(site.path()) {
+        r.assert_names_file("content/2030/_index.md");
+        r.assert_stderr_contains("Pikkula");
+        r.assert_stderr_contains("in no group");
+    }
+}
+
+#[test]
+fn group_date_outside_its_year() {
+    let text = "+++\n\
+                title = \"Kallioniemi ja Pikkula\"\n\
+                municipalities = [\"Kallioniemi\", \"Pikkula\"]\n\
+                date = 2029-10-14\n\
+                +++\n";
+    assert_rejected_at(
+        &[(GROUP, Some(text))],
+        GROUP,
+        4,
+        &["2029-10-14", "not in 2030"],
+    );
+}
+
+#[test]
+fn impossible_date() {
+    let text = "+++\n\
+                title = \"Kallioniemi ja Pikkula\"\n\
+                municipalities = [\"Kallioniemi\", \"Pikkula\"]\n\
+                date = 2030-02-30\n\
+                +++\n";
+    assert_rejected_at(&[(GROUP, Some(text))], GROUP, 4, &[]);
+}
+
+#[test]
+fn misspelt_priority_heading_gets_a_hint() {
+    let text = "+++\n\
+                title = \"Järjestöt\"\n\
+                +++\n\
+                \n\
+                ## Yhteisölisyys\n\
+                \n\
+                - Nuorisotilat avataan iltaisin.\n";
+    assert_rejected_at(
+        &[(PERSPECTIVE, Some(text))],
+        PERSPECTIVE,
+        5,
+        &["Yhteisöllisyys"],
+    );
+}
+
+#[test]
+fn broken_internal_link_and_anchor() {
+    let text = "+++\n\
+                title = \"Muistio\"\n\
+                +++\n\
+                \n\
+                Katso [vuosi 2029](/2029/).\n\
+                \n\
+                Ja [tavoitteet](/2030/#ei-tallaista).\n";
+    let site = site_with(&[(MUISTIO, Some(text))]);
+    for r in rejected(site.path()) {
+        r.assert_location(MUISTIO, 5);
+        r.assert_location(MUISTIO, 7);
+        r.assert_stderr_contains("no such page");
+        r.assert_stderr_contains("#ei-tallaista");
+    }
+}

@@ -1,16 +1,12 @@
 //! `hyte check`: everything `build` does except writing.
 
-use crate::{Error, SiteOptions, prepare, render};
+use crate::{Error, SiteOptions, prepare, produce};
 
-/// Checks the site and renders every page in memory; writes nothing.
+/// Checks the site, renders every page in memory and resolves every
+/// internal link; writes nothing.
 pub fn run(opts: &SiteOptions) -> Result<usize, Error> {
     let (site, templates) = prepare(opts)?;
-    let count = std::sync::atomic::AtomicUsize::new(0);
-    render::render_site(&site, &templates, &|_, _| {
-        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
-    })?;
-    let pages = count.into_inner();
+    let pages = produce(opts, &site, &templates, &|_, _| Ok(()))?;
     eprintln!("ok: {pages} pages, no problems found");
     Ok(pages)
 }

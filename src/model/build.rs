@@ -265,6 +265,28 @@ fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option
     }
 }
 
+/// A date that must fall in the page's year (sessions, groups,
+/// perspectives; decisions may come later and are not checked).
+fn date_in_year(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
+    let d = date(dt, s, key, diags)?;
+    if let Some(year) = s.year
+        && i32::from(d.year()) != year
+    {
+        diags.push(
+            Diagnostic::new(
+                &s.path,
+                format!("`{key}` = {dt} is not in {year}, the year of this page"),
+            )
+            .at_line(s.value_line(key, &dt.to_string()))
+            .help(format!(
+                "correct the date, or move the page to content/{}/",
+                d.year()
+            )),
+        );
+    }
+    Some(d)
+}
+
 /// "08:15" or "8.15" as a time of day.
 fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Time> {
     let text = text.as_ref()?;
@@ -350,7 +372,10 @@ fn year(
 ) -> Year {
     let mut sessions = Vec::new();
     for (i, sf) in f.sessions.iter().enumerate() {
-        let d = sf.date.as_ref().and_then(|d| date(d, s, "date", diags));
+        let d = sf
+            .date
+            .as_ref()
+            .and_then(|d| date_in_year(d, s, "date", diags));
         if sf.date.is_none() && sf.when.is_none() {
             diags.push(
                 Diagnostic::new(&s.path, format!("session {} (\"{}\") has neither `date` nor `when`", i + 1, sf.title))
@@ -364,7 +389,7 @@ fn year(
             end_date: sf
                 .end_date
                 .as_ref()
-                .and_then(|d| date(d, s, "end_date", diags)),
+                .and_then(|d| date_in_year(d, s, "end_date", diags)),
             start_time: time(&sf.start_time, s, "start_time", diags),
             end_time: time(&sf.end_time, s, "end_time", diags),
             when: sf.when.clone(),
@@ -497,7 +522,10 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
     Group {
         municipalities,
         lines,
-        date: f.date.as_ref().and_then(|d| date(d, s, "date", diags)),
+        date: f
+            .date
+            .as_ref()
+            .and_then(|d| date_in_year(d, s, "date", diags)),
         start_time: time(&f.start_time, s, "start_time", diags),
         end_time: time(&f.end_time, s, "end_time", diags),
         location: f.location.clone(),
@@ -507,7 +535,10 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
 
 fn perspective(s: &Source, f: &PerspectiveFront, diags: &mut Diagnostics) -> Perspective {
     Perspective {
-        date: f.date.as_ref().and_then(|d| date(d, s, "date", diags)),
+        date: f
+            .date
+            .as_ref()
+            .and_then(|d| date_in_year(d, s, "date", diags)),
         summary: f.summary.clone(),
     }
 }
@@ -646,6 +677,21 @@ fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Dia
                     seen.insert(m, &pages[g]);
                 }
             }
+        }
+        // A year that uses groups negotiates with every municipality.
+        let missing: Vec<&str> = (0..config.municipalities.len())
+            .filter(|&i| !y.groups.is_empty() && !seen.contains_key(&MunicipalityId(i)))
+            .map(|i| config.municipalities[i].name.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let path = pages[y.page].source.clone().unwrap_or_default();
+            diags.push(
+                Diagnostic::new(&path, format!("in {} these municipalities are in no group: {}", y.number, missing.join(", ")))
+                    .help(format!(
+                        "a year with group pages must place every municipality of site.toml in one group; add them to a page under content/{}/kuntaryhmat/",
+                        y.number
+                    )),
+            );
         }
     }
 }

@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use crate::config::{Config, Contact, Region, SourceDoc, Statute, Term};
-use crate::model::{Finding, Heading, Kind, PageData, PageId, Part, Session, Site, Year, YearStatus};
+use crate::model::{
+    Finding, Heading, Kind, PageData, PageId, Part, Session, Site, Year, YearStatus,
+};
 
 /// A link: the text and the href (base path included).
 #[derive(Debug, Clone, Serialize)]

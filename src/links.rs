@@ -1,0 +1,278 @@
+//! Every internal link and anchor of the rendered site resolves.
+//!
+//! Rendering hands each HTML file to [`LinkIndex::add`], which keeps only
+//! its ids and link targets; [`LinkIndex::check`] then resolves every
+//! link against the files written and the ids of the target page. Our own
+//! HTML always quotes attributes with `"`, so a scan for `id="`, `href="`
+//! and `src="` is exact here; it is not a general HTML parser.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+
+#[derive(Debug, Default)]
+struct Scanned {
+    ids: HashSet<String>,
+    links: Vec<String>,
+}
+
+/// What the rendered site links to and what it contains.
+#[derive(Debug, Default)]
+pub struct LinkIndex {
+    files: Mutex<HashSet<String>>,
+    pages: Mutex<HashMap<String, Scanned>>,
+}
+
+impl LinkIndex {
+    /// Records a written file; for HTML, its ids and links.
+    pub fn add(&self, rel: &str, bytes: &[u8]) {
+        if rel.ends_with(".html") {
+            let scanned = scan(&String::from_utf8_lossy(bytes));
+            self.pages
+                .lock()
+                .expect("no panics while held")
+                .insert(rel.to_string(), scanned);
+        }
+        self.files
+            .lock()
+            .expect("no panics while held")
+            .insert(rel.to_string());
+    }
+
+    /// A broken link or anchor, one diagnostic per page and target.
+    pub fn check(self, site: &Site) -> Vec<Diagnostic> {
+        let files = self.files.into_inner().expect("no panics while held");
+        let pages = self.pages.into_inner().expect("no panics while held");
+        let base_url = site.config.base_url.as_str();
+        let base_path = site.config.base_path();
+        let mut out = Vec::new();
+        let mut names: Vec<&String> = pages.keys().collect();
+        names.sort();
+        for rel in names {
+            let mut seen = HashSet::new();
+            for link in &pages[rel].links {
+                if !seen.insert(link) {
+                    continue;
+                }
+                let Some(problem) = resolve(link, rel, base_url, base_path, &files, &pages) else {
+                    continue;
+                };
+                out.push(diagnostic(site, rel, link, &problem));
+            }
+        }
+        out
+    }
+}
+
+/// Why `link` on page `from` does not resolve, or None if it does.
+fn resolve(
+    link: &str,
+    from: &str,
+    base_url: &str,
+    base_path: &str,
+    files: &HashSet<String>,
+    pages: &HashMap<String, Scanned>,
+) -> Option<String> {
+    let path = if let Some(rest) = link.strip_prefix(base_url) {
+        format!("{base_path}{rest}")
+    } else if link.contains(':') || link.starts_with("//") {
+        // mailto:, tel:, other sites.
+        return None;
+    } else {
+        link.to_string()
+    };
+    let (path, anchor) = match path.split_once('#') {
+        Some((p, a)) => (p.to_string(), Some(a.to_string())),
+        None => (path, None),
+    };
+    let path = path.split('?').next().unwrap_or_default().to_string();
+    let target = if path.is_empty() {
+        from.to_string()
+    } else if let Some(abs) = path.strip_prefix('/') {
+        match format!("/{abs}").strip_prefix(base_path) {
+            Some(inside) => inside.to_string(),
+            None => return Some(format!("it is outside the site's base path {base_path}")),
+        }
+    } else {
+        let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
+        normalize(&format!("{dir}/{path}"))?
+    };
+    let target = if target.is_empty() || target.ends_with('/') {
+        format!("{target}index.html")
+    } else {
+        target
+    };
+    let target = percent_decode(&target);
+    if !files.contains(&target) {
+        return Some("no such page or file".into());
+    }
+    match (anchor, pages.get(&target)) {
+        (Some(a), Some(page)) if !a.is_empty() && !page.ids.contains(&percent_decode(&a)) => {
+            Some(format!("the page has no anchor #{a}"))
+        }
+        _ => None,
+    }
+}
+
+/// `a/./b/../c` → `a/c`; None if it climbs out of the site.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    Some(format!("{}{trailing}", parts.join("/")))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let pair = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| Some(hex(bytes[i + 1])? * 16 + hex(bytes[i + 2])?))
+            .flatten();
+        match pair {
+            Some(b) => {
+                out.push(b);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
+    // The content file of the page, and the line where the link is written.
+    let url = format!("/{}", rel.trim_end_matches("index.html"));
+    let page = site.pages.iter().find(|p| p.url == url);
+    let message = format!("broken link {link} on {url}: {problem}");
+    match page.and_then(|p| p.source.as_ref()) {
+        Some(path) => {
+            let written = link
+                .strip_prefix(site.config.base_path().trim_end_matches('/'))
+                .unwrap_or(link);
+            let line = std::fs::read_to_string(path).ok().and_then(|text| {
+                text.lines()
+                    .position(|l| l.contains(written))
+                    .map(|i| i + 1)
+            });
+            match line {
+                Some(line) => Diagnostic::new(path, message).at_line(line).help(
+                    "fix the link; links inside the site are written from the site root (/2025/) and anchors must exist on the target page",
+                ),
+                None => Diagnostic::new(path, message)
+                    .help("the link comes from a template or the model; check the page it points to exists"),
+            }
+        }
+        None => Diagnostic::new(rel, message)
+            .help("the link comes from a template; check the theme's templates"),
+    }
+}
+
+/// The ids and link targets of one HTML document.
+fn scan(html: &str) -> Scanned {
+    let mut out = Scanned::default();
+    for (attr, is_id) in [(" id=\"", true), (" href=\"", false), (" src=\"", false)] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let Some(end) = rest.find('"') else { break };
+            let value = html_escape::decode_html_entities(&rest[..end]).into_owned();
+            if is_id {
+                out.ids.insert(value);
+            } else {
+                out.links.push(value);
+            }
+            rest = &rest[end..];
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(files: &[(&str, &str)]) -> (HashSet<String>, HashMap<String, Scanned>) {
+        let files_set = files.iter().map(|(f, _)| f.to_string()).collect();
+        let pages = files
+            .iter()
+            .filter(|(f, _)| f.ends_with(".html"))
+            .map(|(f, html)| (f.to_string(), scan(html)))
+            .collect();
+        (files_set, pages)
+    }
+
+    #[test]
+    fn links_and_anchors_resolve() {
+        let (files, pages) = index(&[
+            (
+                "index.html",
+                r#"<a href="/2025/#tavoitteet">x</a><a href="mailto:a@b.fi">m</a>"#,
+            ),
+            (
+                "2025/index.html",
+                r#"<h2 id="tavoitteet">T</h2><a href="kuva.png">k</a><a href="../">up</a>"#,
+            ),
+            ("2025/kuva.png", ""),
+        ]);
+        let r = |link: &str, from: &str| resolve(link, from, "https://e.fi/", "/", &files, &pages);
+        assert_eq!(r("/2025/#tavoitteet", "index.html"), None);
+        assert_eq!(r("https://e.fi/2025/", "index.html"), None);
+        assert_eq!(r("kuva.png", "2025/index.html"), None);
+        assert_eq!(r("../", "2025/index.html"), None);
+        assert_eq!(r("mailto:a@b.fi", "index.html"), None);
+        assert!(
+            r("/2025/#puuttuu", "index.html")
+                .unwrap()
+                .contains("anchor")
+        );
+        assert!(r("/2024/", "index.html").unwrap().contains("no such page"));
+        assert!(r("../../x", "2025/index.html").is_some());
+    }
+
+    #[test]
+    fn links_under_a_subpath_must_stay_in_it() {
+        let (files, pages) = index(&[("index.html", ""), ("2025/index.html", "")]);
+        let r = |link: &str| {
+            resolve(
+                link,
+                "index.html",
+                "https://e.fi/hyte/",
+                "/hyte/",
+                &files,
+                &pages,
+            )
+        };
+        assert_eq!(r("/hyte/2025/"), None);
+        assert!(r("/2025/").unwrap().contains("base path"));
+    }
+
+    #[test]
+    fn percent_decoding_never_splits_characters() {
+        assert_eq!(percent_decode("a%20b"), "a b");
+        assert_eq!(percent_decode("%ä%"), "%ä%");
+        assert_eq!(percent_decode("%C3%A4"), "ä");
+    }
+
+    #[test]
+    fn scan_reads_ids_and_decodes_entities() {
+        let s = scan(r#"<p id="a">x</p><a href="/?q=1&amp;r=2">y</a>"#);
+        assert!(s.ids.contains("a"));
+        assert_eq!(s.links, vec!["/?q=1&r=2"]);
+    }
+}
