@@ -347,17 +347,25 @@ fn resolve(
     let municipalities = terms(raw.municipalities, "municipality");
     let priority_areas = terms(raw.priority_areas, "priority area");
     let target_groups = terms(raw.target_groups, "target group");
+    let statute_url = raw.statute_url.clone();
     let statutes = raw
         .statutes
         .into_iter()
         .map(|s| Statute {
+            url: s.url.or_else(|| {
+                let (number, year) = s.number.split_once('/')?;
+                (!statute_url.is_empty()).then(|| {
+                    statute_url
+                        .replace("{number}", number.trim())
+                        .replace("{year}", year.trim())
+                })
+            }),
             slug: slugify(&format!("{} {}", s.number, s.section)),
             act: s.act,
             number: s.number,
             section: s.section,
             heading: s.heading,
             text: s.text,
-            url: s.url,
         })
         .collect();
     let mut sources = Vec::new();

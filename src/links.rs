@@ -97,7 +97,10 @@ fn resolve(
         }
     } else {
         let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
-        normalize(&format!("{dir}/{path}"))?
+        match normalize(&format!("{dir}/{path}")) {
+            Some(p) => p,
+            None => return Some("it climbs out of the site".into()),
+        }
     };
     let target = if target.is_empty() || target.ends_with('/') {
         format!("{target}index.html")
@@ -127,6 +130,9 @@ fn normalize(path: &str) -> Option<String> {
             }
             s => parts.push(s),
         }
+    }
+    if parts.is_empty() {
+        return Some(String::new());
     }
     let trailing = if path.ends_with('/') { "/" } else { "" };
     Some(format!("{}{trailing}", parts.join("/")))

@@ -111,11 +111,17 @@ fn options() -> Options<'static> {
 /// Renders `body`. With a vocabulary, headings that name priority areas
 /// and target groups become findings; `base_path` (e.g. `/hyte/`) is put
 /// before site-absolute link targets such as `/2025/`.
-pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Rendered {
+pub fn render(
+    body: &str,
+    vocab: Option<&Vocabulary<'_>>,
+    base_path: &str,
+    statute_url: &str,
+) -> Rendered {
     let arena = Arena::new();
     let opts = options();
     let root = comrak::parse_document(&arena, body, &opts);
     let mut out = Rendered::default();
+    link_statutes(&arena, root, statute_url);
 
     // Links to "/x/" must work when the site lives under a subpath.
     if base_path != "/" {
@@ -277,6 +283,81 @@ pub fn render(body: &str, vocab: Option<&Vocabulary<'_>>, base_path: &str) -> Re
         }
     }
     out
+}
+
+/// "612/2021" or "611/2021, 14 §" in text: the act number, and the section
+/// right after it when there is one.
+static STATUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?:^|[^\d./])((\d{1,4})/((?:19|20)\d\d)(?:,?\s*\d+\s*§(?:\s*ja\s*\d+\s*§)?)?)",
+    )
+    .expect("the pattern is valid")
+});
+
+/// Turns statute references in text into links, e.g. to Finlex:
+/// `statute_url` has `{number}` and `{year}` to fill. Text inside links and
+/// code is left alone.
+fn link_statutes<'a>(arena: &'a Arena<'a>, root: comrak::nodes::Node<'a>, statute_url: &str) {
+    if statute_url.is_empty() {
+        return;
+    }
+    let texts: Vec<_> = root
+        .descendants()
+        .filter(|n| matches!(n.data().value, NodeValue::Text(_)))
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                matches!(
+                    a.data().value,
+                    NodeValue::Link(_)
+                        | NodeValue::Image(_)
+                        | NodeValue::Code(_)
+                        | NodeValue::Heading(_)
+                )
+            })
+        })
+        .collect();
+    for node in texts {
+        let text = match &node.data().value {
+            NodeValue::Text(t) => t.to_string(),
+            _ => continue,
+        };
+        let mut last = 0;
+        let mut pieces: Vec<comrak::nodes::Node<'a>> = Vec::new();
+        for caps in STATUTE.captures_iter(&text) {
+            let (Some(all), Some(number), Some(year)) = (caps.get(1), caps.get(2), caps.get(3))
+            else {
+                continue;
+            };
+            if all.start() > last {
+                pieces.push(
+                    arena.alloc(NodeValue::Text(text[last..all.start()].to_string().into()).into()),
+                );
+            }
+            let url = statute_url
+                .replace("{number}", number.as_str())
+                .replace("{year}", year.as_str());
+            let link = arena.alloc(
+                NodeValue::Link(Box::new(comrak::nodes::NodeLink {
+                    url,
+                    title: String::new(),
+                }))
+                .into(),
+            );
+            link.append(arena.alloc(NodeValue::Text(all.as_str().to_string().into()).into()));
+            pieces.push(link);
+            last = all.end();
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        if last < text.len() {
+            pieces.push(arena.alloc(NodeValue::Text(text[last..].to_string().into()).into()));
+        }
+        for piece in pieces {
+            node.insert_before(piece);
+        }
+        node.detach();
+    }
 }
 
 /// Where the HTML of one top-level block goes.
@@ -454,7 +535,7 @@ mod tests {
                 .collect(),
             all_targets: &t,
         };
-        render(body, Some(&vocab), "/")
+        render(body, Some(&vocab), "/", "")
     }
 
     #[test]
@@ -538,6 +619,7 @@ mod tests {
             "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n",
             None,
             "/",
+            "",
         );
         assert!(!r.html.contains("<script"));
         assert!(!r.html.contains("javascript:"));
@@ -545,15 +627,51 @@ mod tests {
 
     #[test]
     fn site_absolute_links_get_the_base_path() {
-        let r = render("[v](/2025/) [e](https://e.org/) [a](#x)", None, "/hyte/");
+        let r = render(
+            "[v](/2025/) [e](https://e.org/) [a](#x)",
+            None,
+            "/hyte/",
+            "",
+        );
         assert!(r.html.contains("href=\"/hyte/2025/\""));
         assert!(r.html.contains("href=\"https://e.org/\""));
         assert!(r.html.contains("href=\"#x\""));
     }
 
     #[test]
+    fn statute_references_link_to_the_act() {
+        let url = "https://finlex.fi/fi/lainsaadanto/{year}/{number}";
+        let r = render(
+            "Laki 612/2021 7 § ja laki (611/2021, 14 §). Dnro 1236/00.04.00/2025. `612/2021`",
+            None,
+            "/",
+            url,
+        );
+        assert!(
+            r.html.contains(
+                r#"<a href="https://finlex.fi/fi/lainsaadanto/2021/612">612/2021 7 §</a>"#
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                r#"<a href="https://finlex.fi/fi/lainsaadanto/2021/611">611/2021, 14 §</a>"#
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("1236/00.04.00/2025."),
+            "a diary number is not a statute: {}",
+            r.html
+        );
+        assert!(r.html.contains("<code>612/2021</code>"));
+    }
+
+    #[test]
     fn duplicate_heading_ids_are_numbered() {
-        let r = render("## A\n\n## A\n", None, "/");
+        let r = render("## A\n\n## A\n", None, "/", "");
         assert!(r.html.contains("id=\"a\""));
         assert!(r.html.contains("id=\"a-2\""));
     }

@@ -72,7 +72,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
                 }
                 _ => None,
             };
-            markdown::render(&s.body, vocab.as_ref(), &base_path)
+            markdown::render(&s.body, vocab.as_ref(), &base_path, &config.statute_url)
         })
         .collect();
 

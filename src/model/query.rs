@@ -34,29 +34,6 @@ impl Site {
         out.sort_by_key(|ms| std::cmp::Reverse(ms.year));
         out
     }
-
-    /// Every finding under a priority area, with the page it is on, in year
-    /// order.
-    pub fn findings_of_priority(&self, p: PriorityId) -> Vec<(PageId, &Finding)> {
-        let mut out: Vec<(PageId, &Finding)> = self
-            .pages
-            .iter()
-            .enumerate()
-            .flat_map(|(id, page)| page.findings.iter().map(move |f| (id, f)))
-            .filter(|(_, f)| f.priority == p)
-            .collect();
-        out.sort_by_key(|&(id, _)| self.pages[id].year);
-        out
-    }
-
-    /// Every goal under a priority area: (year, goal).
-    pub fn goals_of_priority(&self, p: PriorityId) -> Vec<(i32, &Goal)> {
-        self.years
-            .iter()
-            .flat_map(|y| y.goals.iter().map(move |g| (y.number, g)))
-            .filter(|(_, g)| g.priority == p)
-            .collect()
-    }
 }
 
 impl Year {

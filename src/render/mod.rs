@@ -259,6 +259,11 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 },
                 findings => Value::from(Serde(matrix_rows)),
                 parts => Value::from(Serde(parts_view(site, *id))),
+                upcoming => if p.kind == crate::model::Kind::Home {
+                    Value::from(Serde(schedule(site).into_iter().filter(|e| e.planned).collect::<Vec<_>>()))
+                } else {
+                    none.clone()
+                },
                 related => Value::from(Serde(related_groups(site, *id))),
                 has_findings => has_findings,
             };
@@ -275,18 +280,6 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
         Job::Municipality(i) => {
             let t = &c.municipalities[*i];
             let url = format!("/kunnat/{}/", t.slug);
-            let memberships: Vec<Value> = site
-                .memberships(crate::config::MunicipalityId(*i))
-                .into_iter()
-                .map(|m| {
-                    context! {
-                        year => m.year,
-                        group => Value::from(Serde(link(site, m.group))),
-                        members => Value::from(Serde(members(site, m.group))),
-                        date => site.group(m.group).and_then(|g| g.date).map(|d| d.to_string()),
-                    }
-                })
-                .collect();
             (
                 "municipality.html".into(),
                 context! {
@@ -294,7 +287,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                     page => Value::from(Serde(generated(site, &t.name, &url))),
                     breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
                     municipality => Value::from(Serde(t)),
-                    memberships => memberships,
+                    years => Value::from(Serde(municipality_years(site, crate::config::MunicipalityId(*i)))),
                 },
             )
         }
@@ -309,32 +302,6 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
         Job::Priority(i) => {
             let t = &c.priority_areas[*i];
             let url = format!("/painopisteet/{}/", t.slug);
-            let pid = crate::config::PriorityId(*i);
-            let goals: Vec<Value> = site
-                .goals_of_priority(pid)
-                .into_iter()
-                .map(|(year, g)| {
-                    context! {
-                        year => year,
-                        target => c.target_groups[g.target_group.0].name.clone(),
-                        goal => g.goal.clone(),
-                        background => g.background.clone(),
-                    }
-                })
-                .collect();
-            let findings: Vec<Value> = site
-                .findings_of_priority(pid)
-                .into_iter()
-                .map(|(page, f)| {
-                    context! {
-                        year => site.pages[page].year,
-                        page => Value::from(Serde(link(site, page))),
-                        url => format!("{}#{}", href(c, &site.pages[page].url), f.anchor),
-                        target => f.target.map(|t| c.target_groups[t.0].name.clone()),
-                        text => f.text.clone(),
-                    }
-                })
-                .collect();
             (
                 "priority.html".into(),
                 context! {
@@ -342,8 +309,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                     page => Value::from(Serde(generated(site, &t.name, &url))),
                     breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
                     priority => Value::from(Serde(t)),
-                    goals => goals,
-                    findings => findings,
+                    years => Value::from(Serde(priority_years(site, crate::config::PriorityId(*i)))),
                 },
             )
         }
@@ -353,7 +319,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 site => site_value.clone(),
                 page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/"))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/aikataulu/", "Aikataulu"))),
-                years => site.years.iter().rev().map(|y| Value::from(Serde(year_view(site, y)))).collect::<Vec<_>>(),
+                sessions => Value::from(Serde(schedule(site))),
             },
         ),
         Job::NotFound => (

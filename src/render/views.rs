@@ -120,14 +120,20 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
     }
 }
 
-/// The views hyte always makes from the model.
-const GENERATED: [&str; 3] = ["/kunnat/", "/painopisteet/", "/aikataulu/"];
+/// The views hyte always makes from the model, with their titles.
+pub const GENERATED: [(&str, &str); 3] = [
+    ("/kunnat/", "Kunnat"),
+    ("/painopisteet/", "Painopisteet"),
+    ("/aikataulu/", "Aikataulu"),
+];
 
 /// Links to those of `candidates` that exist on this site.
 fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
     candidates
         .iter()
-        .filter(|(_, url)| GENERATED.contains(url) || site.pages.iter().any(|p| p.url == *url))
+        .filter(|(_, url)| {
+            GENERATED.iter().any(|(g, _)| g == url) || site.pages.iter().any(|p| p.url == *url)
+        })
         .map(|(title, url)| Link {
             title: title.to_string(),
             url: href(&site.config, url),
@@ -205,10 +211,21 @@ pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
         .collect();
     for i in 1..segments.len() {
         let prefix = format!("/{}/", segments[..i].join("/"));
-        if let Some(p) = site.pages.iter().find(|p| p.url == prefix) {
+        let title = site
+            .pages
+            .iter()
+            .find(|p| p.url == prefix)
+            .map(|p| p.title.as_str())
+            .or_else(|| {
+                GENERATED
+                    .iter()
+                    .find(|(url, _)| *url == prefix)
+                    .map(|(_, t)| *t)
+            });
+        if let Some(title) = title {
             out.push(Link {
-                title: p.title.clone(),
-                url: href(&site.config, &p.url),
+                title: title.to_string(),
+                url: href(&site.config, &prefix),
             });
         }
     }
@@ -508,5 +525,234 @@ pub fn related_groups(site: &Site, group: PageId) -> Vec<GroupLink> {
             }
         }
     }
+    out
+}
+
+/// Findings of one page under one priority area, by target group.
+#[derive(Debug, Serialize)]
+pub struct FindingGroup {
+    /// Target group name; None for the whole priority area.
+    pub target: Option<String>,
+    /// Link to the cell on the page.
+    pub url: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityFindings {
+    pub name: String,
+    pub url: String,
+    pub groups: Vec<FindingGroup>,
+}
+
+/// A page's findings, by priority area then target group, in the order of
+/// the year's vocabulary.
+pub fn findings_by_priority(site: &Site, id: PageId) -> Vec<PriorityFindings> {
+    let c = &site.config;
+    let page = &site.pages[id];
+    let Some(year) = year_of(site, id) else {
+        return Vec::new();
+    };
+    let page_url = href(c, &page.url);
+    year.priorities
+        .iter()
+        .filter_map(|&p| {
+            let pt = &c.priority_areas[p.0];
+            let targets = std::iter::once(None).chain(year.target_groups.iter().map(|&t| Some(t)));
+            let groups: Vec<FindingGroup> = targets
+                .filter_map(|t| {
+                    let items: Vec<String> = page
+                        .findings
+                        .iter()
+                        .filter(|f| f.priority == p && f.target == t)
+                        .map(|f| f.text.clone())
+                        .collect();
+                    let anchor = match t {
+                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        None => pt.slug.clone(),
+                    };
+                    (!items.is_empty()).then(|| FindingGroup {
+                        target: t.map(|t| c.target_groups[t.0].name.clone()),
+                        url: format!("{page_url}#{anchor}"),
+                        items,
+                    })
+                })
+                .collect();
+            (!groups.is_empty()).then(|| PriorityFindings {
+                name: pt.name.clone(),
+                url: priority_url(c, pt),
+                groups,
+            })
+        })
+        .collect()
+}
+
+/// One year on a municipality's page.
+#[derive(Debug, Serialize)]
+pub struct MunicipalityYear {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: YearStatus,
+    /// The year negotiated by groups.
+    pub grouped: bool,
+    pub group: Option<GroupLink>,
+    pub location: Option<String>,
+    pub findings: Vec<PriorityFindings>,
+}
+
+pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<MunicipalityYear> {
+    let memberships = site.memberships(m);
+    site.years
+        .iter()
+        .rev()
+        .map(|y| {
+            let ms = memberships.iter().find(|ms| ms.year == y.number);
+            let page = &site.pages[y.page];
+            MunicipalityYear {
+                number: y.number,
+                title: page.title.clone(),
+                url: href(&site.config, &page.url),
+                status: y.status,
+                grouped: !y.groups.is_empty(),
+                group: ms.map(|ms| GroupLink {
+                    title: site.pages[ms.group].title.clone(),
+                    url: href(&site.config, &site.pages[ms.group].url),
+                    date: site.group(ms.group).and_then(|g| g.date),
+                    municipalities: members(site, ms.group),
+                }),
+                location: ms
+                    .and_then(|ms| site.group(ms.group))
+                    .and_then(|g| g.location.clone()),
+                findings: ms
+                    .map(|ms| findings_by_priority(site, ms.group))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// One page's findings in one cell, on a priority area's page.
+#[derive(Debug, Serialize)]
+pub struct CellEntry {
+    /// The year page's own findings (common to all groups), not a group's.
+    pub common: bool,
+    pub page: String,
+    pub url: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityCell {
+    pub id: String,
+    pub target: Option<String>,
+    pub goal: Option<String>,
+    pub background: Option<String>,
+    pub entries: Vec<CellEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityYear {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: YearStatus,
+    pub cells: Vec<PriorityCell>,
+}
+
+/// A priority area across years: per year and target group, the goal and
+/// every page's findings side by side (the year page first, then groups by
+/// date, then perspectives).
+pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<PriorityYear> {
+    let c = &site.config;
+    let pt = &c.priority_areas[p.0];
+    site.years
+        .iter()
+        .rev()
+        .filter(|y| y.priorities.contains(&p))
+        .map(|y| {
+            let pages: Vec<PageId> = std::iter::once(y.page)
+                .chain(y.groups.iter().copied())
+                .chain(y.perspectives.iter().copied())
+                .collect();
+            let targets = std::iter::once(None).chain(y.target_groups.iter().map(|&t| Some(t)));
+            let cells = targets
+                .map(|t| {
+                    let anchor = match t {
+                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        None => pt.slug.clone(),
+                    };
+                    let goal = t.and_then(|t| y.goal(p, t));
+                    let entries = pages
+                        .iter()
+                        .filter_map(|&id| {
+                            let items: Vec<String> = site.pages[id]
+                                .findings
+                                .iter()
+                                .filter(|f| f.priority == p && f.target == t)
+                                .map(|f| f.text.clone())
+                                .collect();
+                            (!items.is_empty()).then(|| CellEntry {
+                                common: id == y.page,
+                                page: site.pages[id].title.clone(),
+                                url: format!("{}#{anchor}", href(c, &site.pages[id].url)),
+                                items,
+                            })
+                        })
+                        .collect();
+                    PriorityCell {
+                        id: format!("{}-{}", y.number, anchor),
+                        target: t.map(|t| c.target_groups[t.0].name.clone()),
+                        goal: goal.map(|g| g.goal.clone()),
+                        background: goal.map(|g| g.background.clone()),
+                        entries,
+                    }
+                })
+                .filter(|cell: &PriorityCell| cell.goal.is_some() || !cell.entries.is_empty())
+                .collect();
+            let page = &site.pages[y.page];
+            PriorityYear {
+                number: y.number,
+                title: page.title.clone(),
+                url: href(c, &page.url),
+                status: y.status,
+                cells,
+            }
+        })
+        .collect()
+}
+
+/// A session on the schedule of all years.
+#[derive(Debug, Serialize)]
+pub struct ScheduleEntry {
+    pub year: i32,
+    pub year_url: String,
+    pub planned: bool,
+    pub session: SessionView,
+}
+
+/// Every session of every year: dated ones by date, then undated ones by
+/// year.
+pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
+    let mut out: Vec<ScheduleEntry> = site
+        .years
+        .iter()
+        .flat_map(|y| {
+            y.sessions.iter().map(move |s| ScheduleEntry {
+                year: y.number,
+                year_url: href(&site.config, &site.pages[y.page].url),
+                planned: s.planned || y.status == YearStatus::Planned,
+                session: session_view(site, s),
+            })
+        })
+        .collect();
+    out.sort_by_key(|e| {
+        (
+            e.session.date.is_none(),
+            e.session.date.unwrap_or_default(),
+            e.year,
+            e.session.start_time,
+        )
+    });
     out
 }
