@@ -7,7 +7,9 @@
 
 /// The slug of a name: `"Äänekoski"` → `"aanekoski"`.
 pub fn slugify(text: &str) -> String {
-    slug::slugify(text)
+    // "§" would become "ss" (as German "ß"); in Finnish legal text it is a
+    // sign, not a word.
+    slug::slugify(text.replace('§', " "))
 }
 
 /// Whether `s` is already a slug (what an author may write as `slug = …`).

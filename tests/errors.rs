@@ -520,3 +520,18 @@ fn broken_internal_link_and_anchor() {
         r.assert_stderr_contains("#ei-tallaista");
     }
 }
+
+#[test]
+fn a_broken_group_page_is_reported_once_without_follow_up_noise() {
+    let text = "+++\ntitle = \"Kallioniemi ja Pikkula\"\nmunicipalities = [\"Kallioniemi\", \"Pikkula\"\n+++\n";
+    let site = site_with(&[(GROUP, Some(text))]);
+    for r in rejected(site.path()) {
+        r.assert_names_file(GROUP);
+        assert!(
+            !r.stderr.contains("in no group"),
+            "a group page that failed to load must not make its municipalities look missing:\n{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("1 problem found"), "{}", r.stderr);
+    }
+}

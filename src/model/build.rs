@@ -25,6 +25,22 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         problems,
     } = loaded;
     let mut diags = Diagnostics::default();
+    // Years with a group page that failed to load: which municipalities
+    // are in no group cannot be told there.
+    let broken_groups: Vec<i32> = problems
+        .iter()
+        .filter_map(|d| {
+            let parts: Vec<String> = d
+                .path
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            parts
+                .windows(2)
+                .find(|w| w[1] == GROUPS_DIR)
+                .and_then(|w| w[0].parse().ok())
+        })
+        .collect();
     diags.extend(problems);
     let sources: Vec<Source> = sources
         .into_iter()
@@ -40,9 +56,15 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         }
     }
     for s in &sources {
+        // A year page that exists but failed to parse is reported already.
         if let Some(year) = s.year
             && !vocabularies.contains_key(&year)
             && s.kind != Kind::Year
+            && !root
+                .join("content")
+                .join(year.to_string())
+                .join("_index.md")
+                .exists()
         {
             diags.push(
                     Diagnostic::new(&s.path, format!("the year {year} has no page"))
@@ -163,7 +185,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
 
     add_section_pages(&mut pages, &years, &mut owners);
     link_years(&mut years, &pages, &sources, &mut diags);
-    check_groups(&config, &pages, &years, &mut diags);
+    check_groups(&config, &pages, &years, &broken_groups, &mut diags);
     let redirects = redirects(aliases, &owners, &mut diags);
 
     diags.finish()?;
@@ -653,7 +675,13 @@ fn order(a: &Page, b: &Page) -> std::cmp::Ordering {
 }
 
 /// A municipality belongs to at most one group a year.
-fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Diagnostics) {
+fn check_groups(
+    config: &Config,
+    pages: &[Page],
+    years: &[Year],
+    broken: &[i32],
+    diags: &mut Diagnostics,
+) {
     for y in years {
         let mut seen: HashMap<MunicipalityId, &Page> = HashMap::new();
         for &g in &y.groups {
@@ -680,7 +708,8 @@ fn check_groups(config: &Config, pages: &[Page], years: &[Year], diags: &mut Dia
         }
         // A year that uses groups negotiates with every municipality.
         let missing: Vec<&str> = (0..config.municipalities.len())
-            .filter(|&i| !y.groups.is_empty() && !seen.contains_key(&MunicipalityId(i)))
+            .filter(|&i| !y.groups.is_empty() && !broken.contains(&y.number))
+            .filter(|&i| !seen.contains_key(&MunicipalityId(i)))
             .map(|i| config.municipalities[i].name.as_str())
             .collect();
         if !missing.is_empty() {

@@ -260,7 +260,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 findings => Value::from(Serde(matrix_rows)),
                 parts => Value::from(Serde(parts_view(site, *id))),
                 upcoming => if p.kind == crate::model::Kind::Home {
-                    Value::from(Serde(schedule(site).into_iter().filter(|e| e.planned).collect::<Vec<_>>()))
+                    Value::from(Serde(upcoming(site)))
                 } else {
                     none.clone()
                 },

@@ -746,13 +746,28 @@ pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
             })
         })
         .collect();
+    // By year, so that a year whose sessions have no published dates still
+    // stands in its place; within a year, dated sessions by date first.
     out.sort_by_key(|e| {
         (
-            e.session.date.is_none(),
-            e.session.date.unwrap_or_default(),
             e.year,
+            e.session.date.is_none(),
+            e.session.date,
             e.session.start_time,
         )
     });
     out
+}
+
+/// Planned sessions of the years still to come (planned or ongoing).
+pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
+    schedule(site)
+        .into_iter()
+        .filter(|e| {
+            e.planned
+                && site
+                    .year(e.year)
+                    .is_some_and(|y| y.status != YearStatus::Held)
+        })
+        .collect()
 }
