@@ -707,8 +707,10 @@ fn check_groups(
             }
         }
         // A year that uses groups negotiates with every municipality.
+        if y.groups.is_empty() || broken.contains(&y.number) {
+            continue;
+        }
         let missing: Vec<&str> = (0..config.municipalities.len())
-            .filter(|&i| !y.groups.is_empty() && !broken.contains(&y.number))
             .filter(|&i| !seen.contains_key(&MunicipalityId(i)))
             .map(|i| config.municipalities[i].name.as_str())
             .collect();

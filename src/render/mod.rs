@@ -273,18 +273,28 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
             "municipalities.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Kunnat", "/kunnat/"))),
+                page => Value::from(Serde(generated(site, "Kunnat", "/kunnat/", &year_pages(site)))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/kunnat/", "Kunnat"))),
             },
         ),
         Job::Municipality(i) => {
             let t = &c.municipalities[*i];
             let url = format!("/kunnat/{}/", t.slug);
+            let from: Vec<PageId> = site
+                .years
+                .iter()
+                .map(|y| y.page)
+                .chain(
+                    site.memberships(crate::config::MunicipalityId(*i))
+                        .iter()
+                        .map(|m| m.group),
+                )
+                .collect();
             (
                 "municipality.html".into(),
                 context! {
                     site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &t.name, &url))),
+                    page => Value::from(Serde(generated(site, &t.name, &url, &from))),
                     breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
                     municipality => Value::from(Serde(t)),
                     years => Value::from(Serde(municipality_years(site, crate::config::MunicipalityId(*i)))),
@@ -295,7 +305,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
             "priorities.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Painopisteet", "/painopisteet/"))),
+                page => Value::from(Serde(generated(site, "Painopisteet", "/painopisteet/", &year_pages(site)))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/painopisteet/", "Painopisteet"))),
             },
         ),
@@ -306,7 +316,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 "priority.html".into(),
                 context! {
                     site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &t.name, &url))),
+                    page => Value::from(Serde(generated(site, &t.name, &url, &year_pages(site)))),
                     breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
                     priority => Value::from(Serde(t)),
                     years => Value::from(Serde(priority_years(site, crate::config::PriorityId(*i)))),
@@ -317,7 +327,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
             "schedule.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/"))),
+                page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/", &year_pages(site)))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/aikataulu/", "Aikataulu"))),
                 sessions => Value::from(Serde(schedule(site))),
             },
@@ -326,7 +336,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
             "404.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Sivua ei löytynyt", "/404.html"))),
+                page => Value::from(Serde(generated(site, "Sivua ei löytynyt", "/404.html", &[]))),
                 breadcrumbs => Value::from(Vec::<Value>::new()),
             },
         ),
@@ -337,7 +347,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 "redirect.html".into(),
                 context! {
                     site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &target.title, &r.from))),
+                    page => Value::from(Serde(generated(site, &target.title, &r.from, &[]))),
                     target => Value::from(Serde(page_view(site, r.to))),
                 },
             )
@@ -346,7 +356,14 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
 }
 
 /// The page view of a page hyte makes from the model.
-fn generated<'a>(site: &Site, title: &'a str, rel: &str) -> PageView<'a> {
+/// Its update date and sources are those of the pages it draws on.
+fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> PageView<'a> {
+    let mut sources: Vec<usize> = from
+        .iter()
+        .flat_map(|&id| site.pages[id].sources.iter().copied())
+        .collect();
+    sources.sort_unstable();
+    sources.dedup();
     PageView {
         title,
         description: "",
@@ -355,8 +372,20 @@ fn generated<'a>(site: &Site, title: &'a str, rel: &str) -> PageView<'a> {
         permalink: format!("{}{}", site.config.base_url, rel.trim_start_matches('/')),
         content: "",
         headings: &[],
-        updated: None,
+        updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),
         year: None,
-        sources: Vec::new(),
+        sources: sources.iter().map(|&i| &site.config.sources[i]).collect(),
     }
+}
+
+/// The pages of every year: year pages, groups and perspectives.
+fn year_pages(site: &Site) -> Vec<PageId> {
+    site.years
+        .iter()
+        .flat_map(|y| {
+            std::iter::once(y.page)
+                .chain(y.groups.iter().copied())
+                .chain(y.perspectives.iter().copied())
+        })
+        .collect()
 }
