@@ -3,6 +3,8 @@
 //! The region, its municipalities, the priority areas and the target groups
 //! are content, never code: this module reads them and gives each a slug.
 //! Everything downstream refers to them by index ([`MunicipalityId`] …).
+//! It also holds the facts of the accessibility statement
+//! ([`Accessibility`]), which the law requires of the site itself.
 
 use std::path::Path;
 
@@ -36,6 +38,7 @@ struct SiteToml {
     contact: Contact,
     #[serde(default)]
     sources: Vec<SourceDocToml>,
+    accessibility: Option<AccessibilityToml>,
     /// Link pattern for statute references in text; `{year}` and `{number}`
     /// are filled from e.g. "612/2021".
     #[serde(default = "default_statute_url")]
@@ -65,6 +68,92 @@ pub struct SourceDoc {
     pub kind: Option<String>,
     pub date: Option<jiff::civil::Date>,
     pub url: Option<String>,
+}
+
+/// `[accessibility]` as written: the facts of the accessibility statement
+/// (Act 306/2019 and the EU model statement, Decision (EU) 2018/1523).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccessibilityToml {
+    status: Compliance,
+    prepared: toml::Spanned<toml::value::Datetime>,
+    reviewed: toml::Spanned<toml::value::Datetime>,
+    method: String,
+    #[serde(default)]
+    non_accessible: Vec<NonAccessible>,
+    feedback_email: toml::Spanned<String>,
+    feedback_url: Option<String>,
+    feedback_name: Option<String>,
+    response_days: Option<toml::Spanned<i64>>,
+    #[serde(default = "default_authority_name")]
+    authority_name: String,
+    #[serde(default = "default_authority_url")]
+    authority_url: String,
+    authority_email: Option<String>,
+}
+
+/// The days within which the law (306/2019) requires feedback to be answered.
+pub const RESPONSE_DAYS: u32 = 14;
+
+fn default_authority_name() -> String {
+    "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö".into()
+}
+
+fn default_authority_url() -> String {
+    "https://www.saavutettavuusvaatimukset.fi".into()
+}
+
+/// How far the site meets the WCAG 2.1 AA requirements of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compliance {
+    Full,
+    Partial,
+    None,
+}
+
+/// Content that is not accessible: what, why, and how to get it otherwise.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonAccessible {
+    pub content: String,
+    pub reason: String,
+    #[serde(default)]
+    pub alternative: String,
+}
+
+/// The accessibility statement's facts, resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Accessibility {
+    pub status: Compliance,
+    pub prepared: jiff::civil::Date,
+    pub reviewed: jiff::civil::Date,
+    pub method: String,
+    pub non_accessible: Vec<NonAccessible>,
+    pub feedback_email: String,
+    pub feedback_url: Option<String>,
+    pub feedback_name: Option<String>,
+    pub response_days: u32,
+    pub authority_name: String,
+    pub authority_url: String,
+    pub authority_email: Option<String>,
+}
+
+/// The theme's template for the accessibility statement; a page using it
+/// needs `[accessibility]` in `site.toml`.
+pub const STATEMENT_TEMPLATE: &str = "saavutettavuus.html";
+
+/// The problem of a page (`page`, relative to the site) that uses the
+/// statement template on a site without `[accessibility]`.
+pub fn missing_accessibility(site_toml: &Path, page: &Path) -> Diagnostic {
+    Diagnostic::new(
+        site_toml,
+        format!(
+            "{} is an accessibility statement (template \"{STATEMENT_TEMPLATE}\") but site.toml has no [accessibility] table",
+            page.display()
+        ),
+    )
+    .help("add [accessibility] to site.toml with status, prepared, reviewed, method and feedback_email (see docs/content-format.md)")
 }
 
 /// A TOML date (no time) as a calendar date.
@@ -187,6 +276,8 @@ pub struct Config {
     pub contact: Contact,
     pub sources: Vec<SourceDoc>,
     pub statute_url: String,
+    /// The facts of the accessibility statement, if the site gives them.
+    pub accessibility: Option<Accessibility>,
 }
 
 impl Config {
@@ -400,6 +491,9 @@ fn resolve(
             url: d.url,
         });
     }
+    let accessibility = raw
+        .accessibility
+        .and_then(|a| accessibility(a, display, text, &mut diags));
     let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
         let d = Diagnostic::new(
@@ -435,10 +529,102 @@ fn resolve(
             contact: raw.contact,
             sources,
             statute_url: raw.statute_url,
+            accessibility,
         })
     } else {
         Err(diags.into_vec())
     }
+}
+
+/// Checks `[accessibility]`: real dates in order, a feedback address, an
+/// answer within the time the law allows, and the shortcomings listed when
+/// the site does not fully comply.
+fn accessibility(
+    a: AccessibilityToml,
+    display: &Path,
+    text: &str,
+    diags: &mut Diagnostics,
+) -> Option<Accessibility> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let at = |span: std::ops::Range<usize>| line_of_offset(text, span.start);
+    let mut date =
+        |d: &toml::Spanned<toml::value::Datetime>, key: &str| match civil_date(d.get_ref()) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                problems.push(
+                    Diagnostic::new(
+                        display,
+                        format!("[accessibility] {key} is not a valid date: {e}"),
+                    )
+                    .at_line(at(d.span()))
+                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2026-11-29"),
+                );
+                None
+            }
+        };
+    let prepared = date(&a.prepared, "prepared");
+    let reviewed = date(&a.reviewed, "reviewed");
+    if let (Some(p), Some(r)) = (prepared, reviewed)
+        && r < p
+    {
+        problems.push(
+            Diagnostic::new(display, "[accessibility] reviewed is before prepared")
+                .at_line(at(a.reviewed.span()))
+                .help("reviewed is the date the statement was last checked; it cannot be before the statement was prepared"),
+        );
+    }
+    let email = a.feedback_email.get_ref().trim();
+    if !email.contains('@') || email.contains(char::is_whitespace) || email.starts_with("mailto:") {
+        problems.push(
+            Diagnostic::new(
+                display,
+                format!("[accessibility] feedback_email \"{email}\" is not an e-mail address"),
+            )
+            .at_line(at(a.feedback_email.span()))
+            .help("write the address only, e.g. feedback_email = \"palaute@example.fi\""),
+        );
+    }
+    let response_days = match &a.response_days {
+        None => RESPONSE_DAYS,
+        Some(d) if (1..=i64::from(RESPONSE_DAYS)).contains(d.get_ref()) => *d.get_ref() as u32,
+        Some(d) => {
+            problems.push(
+                Diagnostic::new(display, format!("[accessibility] response_days is {}", d.get_ref()))
+                    .at_line(at(d.span()))
+                    .help(format!("the law (306/2019) requires feedback to be answered within {RESPONSE_DAYS} days; use 1 to {RESPONSE_DAYS}, or leave it out for {RESPONSE_DAYS}")),
+            );
+            RESPONSE_DAYS
+        }
+    };
+    if a.status != Compliance::Full && a.non_accessible.is_empty() {
+        let line = text
+            .lines()
+            .position(|l| l.trim() == "[accessibility]")
+            .map(|i| i + 1);
+        problems.push(
+            Diagnostic::new(display, "[accessibility] status is not \"full\" but no content is listed as not accessible")
+                .with_line(line)
+                .help("list what is not accessible as [[accessibility.non_accessible]] tables with content, reason and alternative; or set status = \"full\""),
+        );
+    }
+    if !problems.is_empty() {
+        diags.extend(problems);
+        return None;
+    }
+    Some(Accessibility {
+        status: a.status,
+        prepared: prepared?,
+        reviewed: reviewed?,
+        method: a.method,
+        non_accessible: a.non_accessible,
+        feedback_email: email.to_string(),
+        feedback_url: a.feedback_url,
+        feedback_name: a.feedback_name,
+        response_days,
+        authority_name: a.authority_name,
+        authority_url: a.authority_url,
+        authority_email: a.authority_email,
+    })
 }
 
 #[cfg(test)]

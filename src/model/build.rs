@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use toml::value::Datetime;
 
 use super::*;
-use crate::config::{Term, did_you_mean};
+use crate::config::{STATEMENT_TEMPLATE, Term, did_you_mean, missing_accessibility};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::load::frontmatter::{GroupFront, PerspectiveFront, YearFront};
 use crate::load::markdown::{self, Vocabulary};
@@ -181,6 +181,16 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
             Diagnostic::new(&home, "the front page is missing")
                 .help("create content/_index.md with a title"),
         );
+    }
+
+    // The accessibility statement takes its facts from site.toml.
+    if config.accessibility.is_none() {
+        for p in pages.iter().filter(|p| p.template == STATEMENT_TEMPLATE) {
+            if let Some(src) = &p.source {
+                let rel = src.strip_prefix(&root).unwrap_or(src);
+                diags.push(missing_accessibility(&root.join("site.toml"), rel));
+            }
+        }
     }
 
     add_section_pages(&mut pages, &years, &mut owners);

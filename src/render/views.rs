@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, Contact, Region, SourceDoc, Statute, Term};
+use crate::config::{Accessibility, Config, Contact, Region, SourceDoc, Statute, Term};
 use crate::model::{
     Finding, Heading, Kind, PageData, PageId, Part, Session, Site, Year, YearStatus,
 };
@@ -45,6 +45,8 @@ pub struct SiteView<'a> {
     pub region: &'a Region,
     pub contact: &'a Contact,
     pub statutes: &'a [Statute],
+    /// The facts of the accessibility statement (`[accessibility]`), if given.
+    pub accessibility: Option<&'a Accessibility>,
     pub municipalities: Vec<TermView>,
     pub priority_areas: Vec<TermView>,
     pub years: Vec<YearLink>,
@@ -88,6 +90,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
         region: &c.region,
         contact: &c.contact,
         statutes: &c.statutes,
+        accessibility: c.accessibility.as_ref(),
         municipalities,
         priority_areas: terms(&c.priority_areas, priority_url),
         years: site

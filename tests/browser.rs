@@ -1,0 +1,70 @@
+//! Every page of the real site, and of the made-up region's fixture, in
+//! headless Chromium: axe-core (WCAG 2.2 AA and best practice), the skip
+//! link, reflow at 320 px, and the Nu Html Checker. The checks themselves
+//! are in tests/browser/check.mjs.
+//!
+//! They need Chromium, Java and `npm ci` in tests/browser (`.ci/run`
+//! installs all three). Where those are missing the test says so and
+//! passes, unless HYTE_REQUIRE_BROWSER is set, as in CI, where it fails.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+fn tools_missing() -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        return Some(
+            "tests/browser/node_modules is missing (run `npm ci` in tests/browser)".into(),
+        );
+    }
+    if !Path::new(&chromium).exists() {
+        return Some(format!("{chromium} is missing (apt-get install chromium)"));
+    }
+    if Command::new("java").arg("-version").output().is_err() {
+        return Some("java is missing (apt-get install default-jre-headless)".into());
+    }
+    None
+}
+
+fn check_in_browser(site: &Path) {
+    if let Some(missing) = tools_missing() {
+        assert!(
+            std::env::var_os("HYTE_REQUIRE_BROWSER").is_none(),
+            "browser checks required but {missing}"
+        );
+        eprintln!("skipping the browser checks: {missing}");
+        return;
+    }
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(site, &public, &[]).assert_no_panic().assert_code(0);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/check.mjs");
+    let run = Command::new("node")
+        .arg(&script)
+        .arg(&public)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "browser checks failed for {}:\n{stdout}\n{stderr}",
+        site.display()
+    );
+    assert!(stdout.contains("no problems"), "{stdout}");
+}
+
+#[test]
+fn every_page_of_the_real_site_passes_axe_nu_keyboard_and_reflow_checks() {
+    check_in_browser(Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn every_page_of_the_fixture_site_passes_axe_nu_keyboard_and_reflow_checks() {
+    check_in_browser(&fixture());
+}
