@@ -47,6 +47,45 @@ pub enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Preview the site with live reload (drafts included; never touches public/)
+    Serve {
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but 127.0.0.1 or ::1 exposes the preview
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the preview in a browser
+        #[arg(long)]
+        open: bool,
+    },
+    /// Create the files of a new year, municipality group or perspective
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// content/<YEAR>/_index.md
+    Year {
+        /// The year, e.g. 2027
+        year: i32,
+    },
+    /// content/<YEAR>/kuntaryhmat/<members>.md
+    Group {
+        /// The year, which must exist
+        year: i32,
+        /// The municipalities, in the order of the decision, e.g. "Jyväskylä" "Muurame"
+        #[arg(required = true)]
+        municipalities: Vec<String>,
+    },
+    /// content/<YEAR>/nakokulmat/<title>.md
+    Perspective {
+        /// The year, which must exist
+        year: i32,
+        /// The title, e.g. "Järjestöt ja seurakunnat"
+        title: String,
+    },
 }
 
 /// Parses `std::env::args`, runs the command and gives the exit status.
@@ -92,6 +131,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             };
             cmd::build::run(&opts, output).map(|_| ())
         }
+        Command::Serve { port, bind, open } => crate::serve::run(&crate::serve::ServeOptions {
+            root: cli.root,
+            bind,
+            port,
+            open,
+        }),
+        Command::New(what) => cmd::new::run(&cli.root, what).map(|_| ()),
         Command::Check { base_url, drafts } => {
             let opts = SiteOptions {
                 root: cli.root,

@@ -2,7 +2,7 @@
 //! body, check every rule that spans files, collect every problem.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::{Date, Time};
 use rayon::prelude::*;
@@ -42,10 +42,24 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         })
         .collect();
     diags.extend(problems);
+    // A draft year hides the whole year: its other pages must be drafts too.
+    let draft_years: Vec<(i32, PathBuf)> = sources
+        .iter()
+        .filter(|s| !drafts && s.kind == Kind::Year && s.front.page().draft)
+        .filter_map(|s| Some((s.year?, s.path.clone())))
+        .collect();
     let sources: Vec<Source> = sources
         .into_iter()
         .filter(|s| drafts || !s.front.page().draft)
         .collect();
+    for s in &sources {
+        if let Some((_, year_page)) = draft_years.iter().find(|(y, _)| Some(*y) == s.year) {
+            diags.push(
+                Diagnostic::new(&s.path, format!("this page is published but its year page {} is a draft", year_page.display()))
+                    .help("remove `draft = true` from the year page, or add `draft = true` to this page too"),
+            );
+        }
+    }
 
     // The vocabulary of each year: which priority areas and target groups
     // its headings and goals may name.
@@ -716,8 +730,9 @@ fn check_groups(
                 }
             }
         }
-        // A year that uses groups negotiates with every municipality.
-        if y.groups.is_empty() || broken.contains(&y.number) {
+        // A year that uses groups negotiates with every municipality; a
+        // planned year may still be putting its groups together.
+        if y.groups.is_empty() || broken.contains(&y.number) || y.status == YearStatus::Planned {
             continue;
         }
         let missing: Vec<&str> = (0..config.municipalities.len())

@@ -1,0 +1,321 @@
+//! `hyte new`: scaffolding for a year, a municipality group or an
+//! organisation perspective. Each file starts as a draft with commented
+//! front matter and the expected headings; nothing is ever overwritten,
+//! and municipality names are checked against `site.toml`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::cli::NewCommand;
+use crate::config::{Config, did_you_mean};
+use crate::diagnostic::{Diagnostic, Error};
+use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
+use crate::slug::slugify;
+
+/// Creates the file `what` asks for and returns its path.
+pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
+    let loaded = load::load(root, None)?;
+    let (path, text) = match what {
+        NewCommand::Year { year } => year_file(&loaded, year)?,
+        NewCommand::Group {
+            year,
+            municipalities,
+        } => group_file(&loaded, year, &municipalities)?,
+        NewCommand::Perspective { year, title } => perspective_file(&loaded, year, &title)?,
+    };
+    if path.exists() {
+        return Err(Error::content(
+            Diagnostic::new(
+                &path,
+                "the file already exists; hyte new never overwrites a file",
+            )
+            .help("edit the existing file, or remove it first if you really want a fresh one"),
+        ));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    // create_new: even a file made since the check above is not replaced.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        .map_err(|e| Error::io(&path, e))?;
+    eprintln!(
+        "created {} (a draft: remove `draft = true` when it is ready)",
+        path.display()
+    );
+    Ok(path)
+}
+
+fn year_dir(loaded: &Loaded, year: i32) -> PathBuf {
+    loaded.root.join("content").join(year.to_string())
+}
+
+/// The year must exist before its groups and perspectives.
+fn existing_year(loaded: &Loaded, year: i32) -> Result<(), Error> {
+    let index = year_dir(loaded, year).join("_index.md");
+    if index.exists() {
+        Ok(())
+    } else {
+        Err(Error::content(
+            Diagnostic::new(&index, format!("the year {year} does not exist yet"))
+                .help(format!("create it first: hyte new year {year}")),
+        ))
+    }
+}
+
+/// The target groups a year uses, as written in its front matter, or those
+/// of the latest earlier year.
+fn target_groups(loaded: &Loaded, year: i32) -> Vec<String> {
+    let mut years: Vec<(i32, &Vec<String>)> = loaded
+        .sources
+        .iter()
+        .filter_map(|s| match (&s.front, s.year) {
+            (Front::Year(f), Some(y)) if y <= year => Some((y, &f.target_groups)),
+            _ => None,
+        })
+        .collect();
+    years.sort_by_key(|(y, _)| *y);
+    years.last().map(|(_, t)| (*t).clone()).unwrap_or_default()
+}
+
+fn toml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// `## priority` and `### target group` headings for findings.
+fn finding_headings(config: &Config, targets: &[String]) -> String {
+    let mut out = String::new();
+    for p in &config.priority_areas {
+        let _ = writeln!(out, "## {}\n", p.name);
+        for t in targets {
+            let name = config
+                .target_group(t)
+                .map(|id| config.target_groups[id.0].name.as_str())
+                .unwrap_or(t);
+            let _ = writeln!(out, "### {name}\n");
+        }
+    }
+    out
+}
+
+fn year_file(loaded: &Loaded, year: i32) -> Result<(PathBuf, String), Error> {
+    if !(1900..=2999).contains(&year) {
+        return Err(Error::Usage(format!(
+            "{year} is not a year; write it with four digits, e.g. 2027"
+        )));
+    }
+    let targets = target_groups(loaded, year);
+    let list = targets
+        .iter()
+        .map(|t| toml_string(t))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!(
+        r#"+++
+# Sivun otsikko.
+title = "HYTE-neuvottelut {year}"
+# Uusi sivu on luonnos: se näkyy esikatselussa (hyte serve) mutta ei
+# julkaistulla sivustolla. Poista rivi, kun sivu on valmis.
+draft = true
+# Neuvottelujen tila: "planned" (suunniteltu), "ongoing" (käynnissä)
+# tai "held" (toteutettu).
+status = "planned"
+# Tiivistelmä selkokielellä, 3–5 virkettä: mitä, milloin, keiden kanssa
+# ja mitä sovittiin.
+summary = """"""
+# Vuoden kohderyhmät site.toml:n [[target_groups]]-luettelosta.
+target_groups = [{list}]
+# Lähdeasiakirjat site.toml:n [[sources]]-luettelosta, esim. ["koonti-2025"].
+sources = []
+# updated = {year}-01-01
+
+# Tilaisuudet (kuntaryhmien tilaisuudet tulevat kuntaryhmien sivuilta).
+# [[sessions]]
+# title = "Palveluntuottajafoorumi"
+# date = {year}-12-03
+# location = "Etäkokous"
+
+# Päätökset.
+# [[decisions]]
+# body = "Aluehallitus"
+# date = {year}-10-07
+# section = "§ 282"
+# title = "…"
+
+# Tavoitteet painopisteittäin ja kohderyhmittäin.
+# [[goals]]
+# priority = "Arjen turvallisuus"
+# target_group = "Ikääntyneiden palvelut"
+# goal = "…"
+# background = "…"
++++
+
+Kirjoita tähän, miten vuoden {year} neuvottelut järjestetään.
+
+Yhteiset nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
+luettelona. Poista otsikot, joiden alle ei tule mitään.
+
+{}"#,
+        finding_headings(&loaded.config, &targets)
+    );
+    Ok((year_dir(loaded, year).join("_index.md"), text))
+}
+
+fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, String), Error> {
+    existing_year(loaded, year)?;
+    let config = &loaded.config;
+    let site_toml = loaded.root.join("site.toml");
+    let mut members = Vec::new();
+    let mut problems = Vec::new();
+    for name in names {
+        match config.municipality(name) {
+            Some(id) => members.push(&config.municipalities[id.0]),
+            None => problems.push(
+                Diagnostic::new(
+                    &site_toml,
+                    format!("\"{name}\" is not a municipality in site.toml"),
+                )
+                .help(did_you_mean("municipality", name, &config.municipalities)),
+            ),
+        }
+    }
+    // A municipality belongs to one group a year.
+    for s in &loaded.sources {
+        let (Front::Group(f), Some(y)) = (&s.front, s.year) else {
+            continue;
+        };
+        if y != year {
+            continue;
+        }
+        for m in &members {
+            if f.municipalities.iter().any(|n| m.matches(n)) {
+                problems.push(
+                    Diagnostic::new(
+                        &s.path,
+                        format!("{} is already in this group of {year}", m.name),
+                    )
+                    .help("a municipality belongs to one group a year; edit that file instead"),
+                );
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Content(problems));
+    }
+    let slug = members
+        .iter()
+        .map(|m| m.slug.as_str())
+        .collect::<Vec<_>>()
+        .join("-");
+    let title = join_finnish(&members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>());
+    let list = members
+        .iter()
+        .map(|m| toml_string(&m.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let text = format!(
+        r#"+++
+title = {}
+# Uusi sivu on luonnos: poista rivi, kun sivu on valmis.
+draft = true
+# Kuntaryhmän kunnat päätöksen mukaisessa järjestyksessä.
+municipalities = [{list}]
+# Neuvottelupäivä muodossa vvvv-kk-pp, ilman lainausmerkkejä.
+# date = {year}-11-13
+# start_time = "08:15"
+# end_time = "12:00"
+# location = "Etäkokous"
+# Lyhyt kuvaus neuvottelusta.
+summary = ""
+sources = []
++++
+
+Kirjoita tähän lyhyesti, miten neuvottelu käytiin.
+
+Kuntaryhmän nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
+luettelona; jokainen luettelon kohta on yksi nosto. Poista otsikot, joiden
+alle ei tule mitään.
+
+{}"#,
+        toml_string(&title),
+        finding_headings(config, &target_groups(loaded, year))
+    );
+    Ok((
+        year_dir(loaded, year)
+            .join(GROUPS_DIR)
+            .join(format!("{slug}.md")),
+        text,
+    ))
+}
+
+fn perspective_file(loaded: &Loaded, year: i32, title: &str) -> Result<(PathBuf, String), Error> {
+    existing_year(loaded, year)?;
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Error::Usage(format!(
+            "\"{title}\" gives no file name; use letters or digits"
+        )));
+    }
+    let text = format!(
+        r#"+++
+title = {}
+# Uusi sivu on luonnos: poista rivi, kun sivu on valmis.
+draft = true
+# Esimerkiksi foorumin päivämäärä muodossa vvvv-kk-pp.
+# date = {year}-12-03
+summary = ""
+sources = []
++++
+
+Kirjoita tähän, keitä näkökulma koskee ja miten heitä kuultiin.
+
+Nostot voi kirjoittaa painopisteen otsikon alle luettelona; jokainen
+luettelon kohta on yksi nosto.
+
+## {}
+"#,
+        toml_string(title),
+        loaded
+            .config
+            .priority_areas
+            .first()
+            .map(|p| p.name.as_str())
+            .unwrap_or("Painopiste")
+    );
+    Ok((
+        year_dir(loaded, year)
+            .join(PERSPECTIVES_DIR)
+            .join(format!("{slug}.md")),
+        text,
+    ))
+}
+
+/// "A", "A ja B", "A, B ja C".
+fn join_finnish(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} ja {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_join_the_finnish_way() {
+        assert_eq!(join_finnish(&["Jyväskylä"]), "Jyväskylä");
+        assert_eq!(
+            join_finnish(&["Jyväskylä", "Muurame"]),
+            "Jyväskylä ja Muurame"
+        );
+        assert_eq!(
+            join_finnish(&["Joutsa", "Luhanka", "Toivakka"]),
+            "Joutsa, Luhanka ja Toivakka"
+        );
+    }
+}
