@@ -114,7 +114,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<(), Error> {
     if !cli.root.is_dir() {
         return Err(Error::Usage(format!(
-            "the site folder {} does not exist (check --root)",
+            "sivuston kansiota {} ei ole (tarkista --root)",
             cli.root.display()
         )));
     }

@@ -149,19 +149,28 @@ pub fn missing_accessibility(site_toml: &Path, page: &Path) -> Diagnostic {
     Diagnostic::new(
         site_toml,
         format!(
-            "{} is an accessibility statement (template \"{STATEMENT_TEMPLATE}\") but site.toml has no [accessibility] table",
+            "{} on saavutettavuusseloste (template = \"{STATEMENT_TEMPLATE}\"), mutta site.toml-tiedostossa ei ole [accessibility]-taulukkoa",
             page.display()
         ),
     )
-    .help("add [accessibility] to site.toml with status, prepared, reviewed, method and feedback_email (see docs/content-format.md)")
+    .help("lisää site.toml-tiedostoon [accessibility]-taulukko, jossa on status, prepared, reviewed, method ja feedback_email (katso docs/content-format.md)")
 }
 
-/// A TOML date (no time) as a calendar date.
+/// A TOML date (no time) as a calendar date; the error says in Finnish
+/// what is wrong with it.
 pub fn civil_date(dt: &toml::value::Datetime) -> Result<jiff::civil::Date, String> {
     match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8)
-            .map_err(|e| e.to_string()),
-        _ => Err("a date here has no time of day".to_string()),
+            .map_err(|_| {
+                format!(
+                    "kalenterissa ei ole päivää {}.{}.{}",
+                    d.day, d.month, d.year
+                )
+            }),
+        (Some(_), _, _) => {
+            Err("tähän kirjoitetaan pelkkä päivämäärä ilman kellonaikaa".to_string())
+        }
+        _ => Err("tähän kirjoitetaan päivämäärä, ei pelkkää kellonaikaa".to_string()),
     }
 }
 
@@ -311,28 +320,128 @@ fn find(terms: &[Term], text: &str) -> Option<usize> {
     terms.iter().position(|t| t.matches(text))
 }
 
-/// "did you mean" help for a name that matched none of `terms`.
+/// The three kinds of named things in `site.toml`, with the Finnish word
+/// forms messages about them need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    Municipality,
+    PriorityArea,
+    TargetGroup,
+}
+
+impl TermKind {
+    /// The kind named by its Finnish word (`kunta`, `painopiste`,
+    /// `kohderyhmä`) or its English one (`municipality`, `priority area`,
+    /// `target group`).
+    pub fn from_word(word: &str) -> Option<TermKind> {
+        match word {
+            "kunta" | "municipality" => Some(TermKind::Municipality),
+            "painopiste" | "priority area" => Some(TermKind::PriorityArea),
+            "kohderyhmä" | "target group" => Some(TermKind::TargetGroup),
+            _ => None,
+        }
+    }
+
+    /// `kunta`
+    pub fn word(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "kunta",
+            TermKind::PriorityArea => "painopiste",
+            TermKind::TargetGroup => "kohderyhmä",
+        }
+    }
+
+    /// `kuntaa` (partitive: "kuntaa X ei ole", "kaksi kuntaa")
+    pub fn partitive(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "kuntaa",
+            TermKind::PriorityArea => "painopistettä",
+            TermKind::TargetGroup => "kohderyhmää",
+        }
+    }
+
+    /// `kunnan` (genitive)
+    pub fn genitive(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "kunnan",
+            TermKind::PriorityArea => "painopisteen",
+            TermKind::TargetGroup => "kohderyhmän",
+        }
+    }
+
+    /// `kunnalla` (adessive: "kahdella kunnalla on …")
+    pub fn adessive(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "kunnalla",
+            TermKind::PriorityArea => "painopisteellä",
+            TermKind::TargetGroup => "kohderyhmällä",
+        }
+    }
+
+    /// `kunnat` (plural)
+    pub fn plural(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "kunnat",
+            TermKind::PriorityArea => "painopisteet",
+            TermKind::TargetGroup => "kohderyhmät",
+        }
+    }
+
+    /// The array of tables in `site.toml`: `[[municipalities]]`.
+    pub fn table(self) -> &'static str {
+        match self {
+            TermKind::Municipality => "[[municipalities]]",
+            TermKind::PriorityArea => "[[priority_areas]]",
+            TermKind::TargetGroup => "[[target_groups]]",
+        }
+    }
+}
+
+/// `a`, `a tai b`, `a, b tai c`: a list of alternatives in Finnish.
+pub fn one_of(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} tai {last}", rest.join(", ")),
+    }
+}
+
+/// "did you mean" help for a name that matched none of `terms`. `what` is
+/// the kind in Finnish (`kunta`, `painopiste`, `kohderyhmä`), e.g.
+/// `tarkoititko "Pikkula"? (kunnat on lueteltu site.toml-tiedostossa)`.
 pub fn did_you_mean(what: &str, text: &str, terms: &[Term]) -> String {
     let names: Vec<&str> = terms.iter().map(|t| t.name.as_str()).collect();
     let close = suggest(text, names.iter().copied());
-    if close.is_empty() {
-        format!(
-            "the {what} list of site.toml has: {}",
-            if names.is_empty() {
-                "(none)".to_string()
-            } else {
-                names.join(", ")
-            }
-        )
+    let kind = TermKind::from_word(what);
+    let listed = match kind {
+        Some(k) => format!("{} on lueteltu site.toml-tiedostossa", k.plural()),
+        None => format!("katso site.toml-tiedoston luettelo: {what}"),
+    };
+    if !close.is_empty() {
+        let quoted: Vec<String> = close.iter().map(|c| format!("\"{c}\"")).collect();
+        let alternatives = match quoted.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} vai {last}", rest.join(", ")),
+            _ => quoted.join(""),
+        };
+        format!("tarkoititko {alternatives}? ({listed})")
+    } else if names.is_empty() {
+        match kind {
+            Some(k) => format!(
+                "site.toml-tiedostossa ei ole vielä yhtään {}; lisää ne sinne {}-taulukkoina",
+                k.partitive(),
+                k.table()
+            ),
+            None => format!("site.toml-tiedostossa ei ole yhtään: {what}"),
+        }
     } else {
-        format!(
-            "did you mean {}? (see the {what} list of site.toml)",
-            close
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        )
+        match kind {
+            Some(k) => format!(
+                "site.toml-tiedostossa luetellut {} ovat: {}",
+                k.plural(),
+                names.join(", ")
+            ),
+            None => format!("{listed}: {}", names.join(", ")),
+        }
     }
 }
 
@@ -351,31 +460,41 @@ pub fn load(
                     e.utf8_error().valid_up_to(),
                 );
                 return Err(vec![
-                    Diagnostic::new(display, "site.toml is not valid UTF-8 text")
+                    Diagnostic::new(display, "site.toml ei ole UTF-8-merkistöllä tallennettua tekstiä")
                         .at_line(line)
-                        .help("save the file as UTF-8 in your editor"),
+                        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"),
                 ]);
             }
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(vec![
-                Diagnostic::new(display, "site.toml is missing")
-                    .help("a site folder needs site.toml at its root; pass --root DIR if the site is elsewhere"),
+                Diagnostic::new(display, "site.toml puuttuu")
+                    .help("sivuston kansiossa pitää olla site.toml; jos sivusto on toisessa kansiossa, kerro se komennolle: --root KANSIO"),
             ]);
         }
         Err(e) => {
             return Err(vec![Diagnostic::new(
                 display,
-                format!("cannot read site.toml: {e}"),
+                format!(
+                    "site.toml-tiedostoa ei voi lukea: {}",
+                    crate::diagnostic::io_problem(&e)
+                ),
             )]);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let raw: SiteToml = toml::from_str(text).map_err(|e| {
+        let (message, help) = explain_toml(&e, "site.toml-tiedostossa");
         vec![
-            Diagnostic::new(display, toml_message(&e))
+            Diagnostic::new(display, message)
                 .with_line(e.span().map(|s| line_of_offset(text, s.start)))
-                .help("fix the TOML syntax or key; docs/content-format.md lists every key of site.toml"),
+                .help(if help.contains("docs/content-format.md") {
+                    help
+                } else {
+                    format!(
+                        "{help}\n(kaikki site.toml-tiedoston avaimet on kuvattu tiedostossa docs/content-format.md)"
+                    )
+                }),
         ]
     })?;
     resolve(raw, display, text, base_url)
@@ -384,6 +503,220 @@ pub fn load(
 /// The first line of a TOML error message, without the position toml adds.
 pub fn toml_message(e: &toml::de::Error) -> String {
     e.message().trim().to_string()
+}
+
+/// A TOML error in Finnish: what is wrong (message) and what to do (help).
+/// `place` says where, as an inessive phrase such as
+/// "site.toml-tiedostossa" or "sivun alkutiedoissa (front matter)". The
+/// toml crate's own English text is kept at the end of syntax and type
+/// errors, for whoever helps the author.
+pub fn explain_toml(e: &toml::de::Error, place: &str) -> (String, String) {
+    explain_toml_message(&toml_message(e), place)
+}
+
+/// The names between backticks in `text`: toml writes keys and values so.
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+fn explain_toml_message(raw: &str, place: &str) -> (String, String) {
+    const DATE_HELP: &str =
+        "kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. date = 2025-10-23";
+    if let Some(rest) = raw.strip_prefix("unknown field ") {
+        let names = backticked(rest);
+        let key = names.first().cloned().unwrap_or_default();
+        let allowed: Vec<&str> = names.iter().skip(1).map(String::as_str).collect();
+        let list = allowed
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let close = suggest(&key, allowed.iter().copied());
+        let help = match (close.first(), allowed.is_empty()) {
+            (Some(c), _) => format!("tarkoititko `{c}`? Tähän kohtaan käyvät avaimet: {list}"),
+            (None, false) => {
+                format!("poista avain tai korjaa sen nimi; tähän kohtaan käyvät avaimet: {list}")
+            }
+            (None, true) => "poista avain: tähän kohtaan ei kuulu avaimia".to_string(),
+        };
+        return (format!("tuntematon avain `{key}` {place}"), help);
+    }
+    if let Some(rest) = raw.strip_prefix("missing field ") {
+        let key = backticked(rest).into_iter().next().unwrap_or_default();
+        let help = match key_example(&key) {
+            Some(example) => format!("lisää avain, esim. {example}"),
+            None => format!(
+                "lisää avain `{key}` arvoineen; avaimet on kuvattu tiedostossa docs/content-format.md"
+            ),
+        };
+        return (format!("puuttuva avain `{key}` {place}"), help);
+    }
+    if let Some(rest) = raw.strip_prefix("unknown variant ") {
+        let names = backticked(rest);
+        let value = names.first().cloned().unwrap_or_default();
+        let allowed: Vec<String> = names
+            .iter()
+            .skip(1)
+            .map(|v| match value_gloss(v) {
+                Some(gloss) => format!("\"{v}\" ({gloss})"),
+                None => format!("\"{v}\""),
+            })
+            .collect();
+        return (
+            format!("arvo \"{value}\" ei käy {place}"),
+            format!("käytä jotakin näistä: {}", one_of(&allowed)),
+        );
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        let expected = rest.rsplit_once("expected ").map_or("", |(_, e)| e);
+        let (what, help) = if expected.contains("string") {
+            (
+                "teksti",
+                "kirjoita teksti lainausmerkkeihin, esim. title = \"Sivun otsikko\"",
+            )
+        } else if expected.contains("date") {
+            ("päivämäärä", DATE_HELP)
+        } else if expected.contains("sequence") {
+            (
+                "luettelo",
+                "kirjoita luettelo hakasulkeisiin, esim. municipalities = [\"Jyväskylä\", \"Muurame\"]",
+            )
+        } else if expected.contains("bool") {
+            (
+                "totuusarvo",
+                "kirjoita true (kyllä) tai false (ei) ilman lainausmerkkejä, esim. draft = true",
+            )
+        } else if expected.contains("i64")
+            || expected.contains("u32")
+            || expected.contains("integer")
+        {
+            (
+                "kokonaisluku",
+                "kirjoita kokonaisluku ilman lainausmerkkejä, esim. weight = 2",
+            )
+        } else {
+            (
+                "toisenlainen arvo",
+                "katso tiedostosta docs/content-format.md, millainen arvo avaimelle kirjoitetaan",
+            )
+        };
+        return (
+            format!("väärän tyyppinen arvo {place}: tähän kuuluu {what} (TOML: {raw})"),
+            help.to_string(),
+        );
+    }
+    if raw.starts_with("duplicate key") || raw.starts_with("duplicate table") {
+        return (
+            format!("sama avain tai taulukko on kirjoitettu kahdesti {place}"),
+            "poista toinen niistä: jokainen avain kirjoitetaan vain kerran; toistuvat taulukot kirjoitetaan kaksinkertaisiin hakasulkeisiin, esim. [[sessions]]".to_string(),
+        );
+    }
+    if raw.starts_with("invalid date") || raw.starts_with("invalid time") {
+        let detail = if let Some(range) = raw.split("expected month between ").nth(1) {
+            format!("kuukauden pitää olla {}", range.replace(" and ", "–"))
+        } else if let Some(range) = raw.split("expected day between ").nth(1) {
+            format!("päivän pitää olla {}", range.replace(" and ", "–"))
+        } else if raw.contains("two-digit") || raw.contains("four-digit") {
+            "vuosi kirjoitetaan neljällä numerolla, kuukausi ja päivä kahdella (2025-03-07)"
+                .to_string()
+        } else {
+            "päivämäärä tai kellonaika on kirjoitettu väärin".to_string()
+        };
+        return (
+            format!("päivämäärä ei kelpaa {place}: {detail} (TOML: {raw})"),
+            DATE_HELP.to_string(),
+        );
+    }
+    let (what, help) = if raw.starts_with("string values must be quoted") {
+        (
+            "teksti pitää kirjoittaa lainausmerkkeihin",
+            "kirjoita teksti tavallisiin lainausmerkkeihin, esim. status = \"held\"; kaarevat lainausmerkit “ ” eivät käy, eivätkä päivämäärät ja luvut tarvitse lainausmerkkejä",
+        )
+    } else if raw.contains("basic string") || raw.contains("literal string") {
+        (
+            "tekstin loppulainausmerkki puuttuu",
+            "lisää tekstin loppuun lainausmerkki (\"); monirivinen teksti alkaa ja päättyy kolmeen lainausmerkkiin (\"\"\")",
+        )
+    } else if raw.starts_with("key with no value") {
+        (
+            "avaimelta puuttuu arvo",
+            "kirjoita avain, yhtäsuuruusmerkki ja arvo, esim. title = \"Sivun otsikko\"",
+        )
+    } else if raw.starts_with("unclosed array table") || raw.starts_with("unclosed table") {
+        (
+            "taulukon otsikosta puuttuu ]",
+            "kirjoita taulukon otsikko kokonaan hakasulkeisiin omalle rivilleen, esim. [[sessions]] tai [[goals]]",
+        )
+    } else if raw.starts_with("missing comma between array elements") {
+        (
+            "luettelon arvojen välistä puuttuu pilkku, tai luettelon lopusta puuttuu ]",
+            "erota luettelon arvot pilkuilla ja lopeta luettelo hakasulkeeseen, esim. municipalities = [\"Jyväskylä\", \"Muurame\"]",
+        )
+    } else if raw.starts_with("unclosed array") {
+        (
+            "luettelon lopusta puuttuu ]",
+            "lopeta luettelo hakasulkeeseen, esim. municipalities = [\"Jyväskylä\", \"Muurame\"]",
+        )
+    } else if raw.starts_with("unexpected key or value") {
+        (
+            "rivillä on ylimääräistä tekstiä arvon jälkeen",
+            "kirjoita jokainen avain omalle rivilleen; useampi arvo kirjoitetaan luetteloksi hakasulkeisiin, esim. [\"A\", \"B\"]",
+        )
+    } else if raw.contains("keys cannot be empty") {
+        (
+            "rivin alusta puuttuu avaimen nimi",
+            "kirjoita avaimen nimi ennen yhtäsuuruusmerkkiä, esim. location = \"Etäkokous\"",
+        )
+    } else if raw.contains("escape") || raw.contains("unicode") {
+        (
+            "tekstissä on kenoviiva (\\), joka ei käy",
+            "kenoviiva aloittaa lainausmerkeissä erikoismerkin; kirjoita sen tilalle kaksi kenoviivaa (\\\\) tai käytä heittomerkkejä ('…')",
+        )
+    } else {
+        (
+            "TOML-kirjoitusasu on virheellinen",
+            "tarkista rivi: teksti kirjoitetaan lainausmerkkeihin (\"…\"), päivämäärä ilman lainausmerkkejä (2025-10-23) ja luettelo hakasulkeisiin ([\"A\", \"B\"])",
+        )
+    };
+    (
+        format!("kirjoitusvirhe {place}: {what} (TOML: {raw})"),
+        help.to_string(),
+    )
+}
+
+/// An example of a key that is required somewhere, for "add it" help.
+fn key_example(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "title" => "title = \"Sivun otsikko\"",
+        "status" => "status = \"held\" (tai \"ongoing\" tai \"planned\")",
+        "municipalities" => "municipalities = [\"Jyväskylä\", \"Muurame\"]",
+        "date" => "date = 2025-10-23",
+        "body" => "body = \"Aluehallitus\"",
+        "priority" => "priority = \"Arjen turvallisuus\"",
+        "target_group" => "target_group = \"Ikääntyneiden palvelut\"",
+        "goal" => "goal = \"Iäkkäiden toimintakyky vahvistuu.\"",
+        "name" => "name = \"Jyväskylä\"",
+        "base_url" => "base_url = \"https://example.org/\"",
+        "id" => "id = \"koonti-2025\"",
+        _ => return None,
+    })
+}
+
+/// What a value of a fixed set means, in Finnish.
+fn value_gloss(value: &str) -> Option<&'static str> {
+    Some(match value {
+        "held" => "pidetty",
+        "ongoing" => "käynnissä",
+        "planned" => "suunnitteilla",
+        "full" => "täyttää vaatimukset",
+        "partial" => "täyttää vaatimukset osittain",
+        "none" => "ei täytä vaatimuksia",
+        _ => return None,
+    })
 }
 
 fn resolve(
@@ -395,16 +728,16 @@ fn resolve(
     let mut diags = Diagnostics::default();
     // The line where a value is written, for errors found after parsing.
     let line_of = |needle: &str| text.find(needle).map(|i| line_of_offset(text, i));
-    let mut terms = |list: Vec<NamedToml>, what: &str| -> Vec<Term> {
+    let mut terms = |list: Vec<NamedToml>, what: TermKind| -> Vec<Term> {
         let mut out: Vec<Term> = Vec::new();
         for t in list {
             let slug = match t.slug {
                 Some(s) if is_slug(&s) => s,
                 Some(s) => {
                     diags.push(
-                        Diagnostic::new(display, format!("the slug \"{s}\" of {what} \"{}\" is not a slug", t.name))
+                        Diagnostic::new(display, format!("{} \"{}\" tunniste slug = \"{s}\" ei kelpaa", what.genitive(), t.name))
                             .with_line(line_of(&format!("\"{s}\"")))
-                            .help("a slug has only lowercase a–z, digits and '-'; or leave it out to derive it from the name"),
+                            .help("tunnisteessa (slug) saa olla vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä (-); tai jätä se pois, jolloin se muodostetaan nimestä"),
                     );
                     slugify(&t.name)
                 }
@@ -412,17 +745,30 @@ fn resolve(
             };
             if slug.is_empty() {
                 diags.push(
-                    Diagnostic::new(display, format!("{what} \"{}\" has no usable name", t.name))
-                        .with_line(line_of(&format!("\"{}\"", t.name)))
-                        .help("give it a name with letters or digits"),
+                    Diagnostic::new(
+                        display,
+                        format!(
+                            "{} nimestä \"{}\" ei voi muodostaa tunnistetta (slug)",
+                            what.genitive(),
+                            t.name
+                        ),
+                    )
+                    .with_line(line_of(&format!("\"{}\"", t.name)))
+                    .help("anna nimi, jossa on kirjaimia tai numeroita"),
                 );
                 continue;
             }
             if out.iter().any(|o| o.slug == slug) {
                 diags.push(
-                    Diagnostic::new(display, format!("two {what}s have the slug \"{slug}\""))
-                        .with_line(line_of(&format!("\"{}\"", t.name)))
-                        .help("each name must be unique; give one of them another `slug`"),
+                    Diagnostic::new(
+                        display,
+                        format!(
+                            "kahdella {} on sama tunniste (slug) \"{slug}\"",
+                            what.adessive()
+                        ),
+                    )
+                    .with_line(line_of(&format!("\"{}\"", t.name)))
+                    .help("jokaisen nimen pitää olla eri; anna toiselle oma `slug`"),
                 );
                 continue;
             }
@@ -435,9 +781,9 @@ fn resolve(
         }
         out
     };
-    let municipalities = terms(raw.municipalities, "municipality");
-    let priority_areas = terms(raw.priority_areas, "priority area");
-    let target_groups = terms(raw.target_groups, "target group");
+    let municipalities = terms(raw.municipalities, TermKind::Municipality);
+    let priority_areas = terms(raw.priority_areas, TermKind::PriorityArea);
+    let target_groups = terms(raw.target_groups, TermKind::TargetGroup);
     let statute_url = raw.statute_url.clone();
     let statutes = raw
         .statutes
@@ -466,10 +812,10 @@ fn resolve(
                 diags.push(
                     Diagnostic::new(
                         display,
-                        format!("the date of source \"{}\" is not valid: {e}", d.id),
+                        format!("lähteen \"{}\" päivämäärä ei kelpaa: {e}", d.id),
                     )
                     .with_line(line_of(&format!("\"{}\"", d.id)))
-                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-07"),
+                    .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2025-10-07"),
                 );
                 None
             }
@@ -478,9 +824,12 @@ fn resolve(
         };
         if sources.iter().any(|s: &SourceDoc| s.id == d.id) {
             diags.push(
-                Diagnostic::new(display, format!("two sources have the id \"{}\"", d.id))
-                    .with_line(line_of(&format!("\"{}\"", d.id)))
-                    .help("give each [[sources]] table its own id"),
+                Diagnostic::new(
+                    display,
+                    format!("kahdella lähteellä on sama id \"{}\"", d.id),
+                )
+                .with_line(line_of(&format!("\"{}\"", d.id)))
+                .help("anna jokaiselle [[sources]]-taulukolle oma id"),
             );
         }
         sources.push(SourceDoc {
@@ -498,7 +847,7 @@ fn resolve(
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
         let d = Diagnostic::new(
             display,
-            format!("base_url \"{base}\" is not an absolute URL"),
+            format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
         );
         let d = if base_url.is_some() {
             d
@@ -506,7 +855,7 @@ fn resolve(
             d.with_line(line_of("base_url"))
         };
         diags.push(d.help(
-            "write it as https://example.org/ (a subpath such as https://example.org/hyte/ works)",
+            "kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)",
         ));
     }
     let base_url = if base.ends_with('/') {
@@ -547,30 +896,31 @@ fn accessibility(
 ) -> Option<Accessibility> {
     let mut problems: Vec<Diagnostic> = Vec::new();
     let at = |span: std::ops::Range<usize>| line_of_offset(text, span.start);
-    let mut date =
-        |d: &toml::Spanned<toml::value::Datetime>, key: &str| match civil_date(d.get_ref()) {
-            Ok(date) => Some(date),
-            Err(e) => {
-                problems.push(
+    let mut date = |d: &toml::Spanned<toml::value::Datetime>, key: &str| match civil_date(
+        d.get_ref(),
+    ) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            problems.push(
                     Diagnostic::new(
                         display,
-                        format!("[accessibility] {key} is not a valid date: {e}"),
+                        format!("[accessibility]: {key} ei ole kelvollinen päivämäärä: {e}"),
                     )
                     .at_line(at(d.span()))
-                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2026-11-29"),
+                    .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2026-11-29"),
                 );
-                None
-            }
-        };
+            None
+        }
+    };
     let prepared = date(&a.prepared, "prepared");
     let reviewed = date(&a.reviewed, "reviewed");
     if let (Some(p), Some(r)) = (prepared, reviewed)
         && r < p
     {
         problems.push(
-            Diagnostic::new(display, "[accessibility] reviewed is before prepared")
+            Diagnostic::new(display, "[accessibility]: reviewed (tarkistettu) on aikaisemmin kuin prepared (laadittu)")
                 .at_line(at(a.reviewed.span()))
-                .help("reviewed is the date the statement was last checked; it cannot be before the statement was prepared"),
+                .help("reviewed on päivä, jolloin seloste viimeksi tarkistettiin; se ei voi olla ennen selosteen laatimispäivää (prepared)"),
         );
     }
     let email = a.feedback_email.get_ref().trim();
@@ -578,10 +928,10 @@ fn accessibility(
         problems.push(
             Diagnostic::new(
                 display,
-                format!("[accessibility] feedback_email \"{email}\" is not an e-mail address"),
+                format!("[accessibility]: feedback_email \"{email}\" ei ole sähköpostiosoite"),
             )
             .at_line(at(a.feedback_email.span()))
-            .help("write the address only, e.g. feedback_email = \"palaute@example.fi\""),
+            .help("kirjoita pelkkä osoite, esim. feedback_email = \"palaute@example.fi\""),
         );
     }
     let response_days = match &a.response_days {
@@ -589,9 +939,9 @@ fn accessibility(
         Some(d) if (1..=i64::from(RESPONSE_DAYS)).contains(d.get_ref()) => *d.get_ref() as u32,
         Some(d) => {
             problems.push(
-                Diagnostic::new(display, format!("[accessibility] response_days is {}", d.get_ref()))
+                Diagnostic::new(display, format!("[accessibility]: vastausaika response_days = {} ei ole sallittu", d.get_ref()))
                     .at_line(at(d.span()))
-                    .help(format!("the law (306/2019) requires feedback to be answered within {RESPONSE_DAYS} days; use 1 to {RESPONSE_DAYS}, or leave it out for {RESPONSE_DAYS}")),
+                    .help(format!("laki (306/2019) edellyttää, että palautteeseen vastataan {RESPONSE_DAYS} päivän kuluessa; käytä lukua 1–{RESPONSE_DAYS} tai jätä avain pois, jolloin vastausaika on {RESPONSE_DAYS} päivää")),
             );
             RESPONSE_DAYS
         }
@@ -602,9 +952,9 @@ fn accessibility(
             .position(|l| l.trim() == "[accessibility]")
             .map(|i| i + 1);
         problems.push(
-            Diagnostic::new(display, "[accessibility] status is not \"full\" but no content is listed as not accessible")
+            Diagnostic::new(display, "[accessibility]: status ei ole \"full\", mutta saavutettavuuden puutteita ei ole lueteltu")
                 .with_line(line)
-                .help("list what is not accessible as [[accessibility.non_accessible]] tables with content, reason and alternative; or set status = \"full\""),
+                .help("luettele sisältö, joka ei ole saavutettavaa, [[accessibility.non_accessible]]-taulukkoina (content, reason ja alternative) tai aseta status = \"full\""),
         );
     }
     if !problems.is_empty() {
@@ -654,5 +1004,85 @@ mod tests {
         assert!(t.matches("ARJEN TURVALLISUUDEN EDISTÄMINEN"));
         assert!(t.matches("arjen-turvallisuus"));
         assert!(!t.matches("Arki"));
+    }
+
+    fn terms(names: &[&str]) -> Vec<Term> {
+        names
+            .iter()
+            .map(|n| Term {
+                name: n.to_string(),
+                slug: slugify(n),
+                aliases: Vec::new(),
+                description: String::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn did_you_mean_is_finnish() {
+        let ms = terms(&["Kallioniemi", "Pikkula"]);
+        assert_eq!(
+            did_you_mean("kunta", "Pikula", &ms),
+            "tarkoititko \"Pikkula\"? (kunnat on lueteltu site.toml-tiedostossa)"
+        );
+        assert_eq!(
+            did_you_mean("kunta", "Mäntylä", &ms),
+            "site.toml-tiedostossa luetellut kunnat ovat: Kallioniemi, Pikkula"
+        );
+        assert!(did_you_mean("kohderyhmä", "x", &[]).contains("yhtään kohderyhmää"));
+    }
+
+    #[test]
+    fn toml_errors_are_explained_in_finnish() {
+        let place = "sivun alkutiedoissa (front matter)";
+        let (m, h) = explain_toml_message(
+            "unknown field `municipalites`, expected one of `title`, `municipalities`, `date`",
+            place,
+        );
+        assert_eq!(
+            m,
+            "tuntematon avain `municipalites` sivun alkutiedoissa (front matter)"
+        );
+        assert!(h.starts_with("tarkoititko `municipalities`?"), "{h}");
+        let (m, h) = explain_toml_message("missing field `title`", place);
+        assert_eq!(
+            m,
+            "puuttuva avain `title` sivun alkutiedoissa (front matter)"
+        );
+        assert!(h.contains("title = \"Sivun otsikko\""));
+        let (m, h) = explain_toml_message(
+            "unknown variant `suunniteltu`, expected one of `held`, `ongoing`, `planned`",
+            place,
+        );
+        assert!(m.starts_with("arvo \"suunniteltu\" ei käy"), "{m}");
+        assert!(h.contains("\"ongoing\" (käynnissä) tai \"planned\""), "{h}");
+        let raw = "invalid type: string \"14.10.2030\", expected a TOML datetime";
+        let (m, h) = explain_toml_message(raw, place);
+        assert!(m.contains("tähän kuuluu päivämäärä"), "{m}");
+        assert!(m.ends_with(&format!("(TOML: {raw})")), "{m}");
+        assert!(h.contains("2025-10-23"));
+        let (m, _) = explain_toml_message("invalid date, expected month between 01 and 12", place);
+        assert!(m.contains("kuukauden pitää olla 01–12"), "{m}");
+        let (m, _) = explain_toml_message("invalid basic string, expected `\"`", place);
+        assert!(m.starts_with("kirjoitusvirhe sivun alkutiedoissa"), "{m}");
+        assert!(m.contains("loppulainausmerkki puuttuu"), "{m}");
+    }
+
+    #[test]
+    fn impossible_dates_are_named() {
+        // toml refuses such a date itself; built by hand, it reaches jiff.
+        let dt = toml::value::Datetime {
+            date: Some(toml::value::Date {
+                year: 2030,
+                month: 2,
+                day: 30,
+            }),
+            time: None,
+            offset: None,
+        };
+        assert_eq!(
+            civil_date(&dt).unwrap_err(),
+            "kalenterissa ei ole päivää 30.2.2030"
+        );
     }
 }

@@ -46,16 +46,15 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
-        // `--root .` is the default; "./content/x.md" reads better without "./".
-        let path = self.path.strip_prefix(".").unwrap_or(&self.path);
+        writeln!(f, "virhe: {}", self.message)?;
+        let path = shown(&self.path);
         match self.line {
             Some(line) => writeln!(f, "  --> {}:{}", path.display(), line)?,
             None => writeln!(f, "  --> {}", path.display())?,
         }
         if let Some(help) = &self.help {
             for (i, line) in help.lines().enumerate() {
-                let lead = if i == 0 { "  = help: " } else { "          " };
+                let lead = if i == 0 { "  = ohje: " } else { "          " };
                 writeln!(f, "{lead}{line}")?;
             }
         }
@@ -140,23 +139,61 @@ impl fmt::Display for Error {
                 for d in ds {
                     writeln!(f, "{d}")?;
                 }
-                let n = ds.len();
-                let s = if n == 1 { "" } else { "s" };
-                write!(f, "error: {n} problem{s} found")
+                write!(f, "virhe: {}", problems_found(ds.len()))
             }
-            Error::Usage(msg) => write!(f, "error: {msg}"),
-            Error::Io { path, source } => {
-                write!(f, "error: {}: {source}", path.display())
-            }
-            Error::Internal(msg) => write!(f, "internal error: {msg}"),
+            Error::Usage(msg) => write!(f, "virhe: {msg}"),
+            Error::Io { path, source } => write!(
+                f,
+                "virhe: tiedostoa tai kansiota ei voitu lukea tai kirjoittaa: {}: {}",
+                shown(path).display(),
+                io_problem(source)
+            ),
+            Error::Internal(msg) => write!(
+                f,
+                "sisäinen virhe: {msg}\n  = ohje: tämä ei johdu sivuston sisällöstä; jos virhe toistuu, ilmoita siitä hyten ylläpitäjille"
+            ),
         }
     }
+}
+
+/// "1 ongelma löytyi" / "3 ongelmaa löytyi": the summary after a list of
+/// problems (Finnish takes the partitive after numbers other than one).
+pub fn problems_found(n: usize) -> String {
+    if n == 1 {
+        "1 ongelma löytyi".to_string()
+    } else {
+        format!("{n} ongelmaa löytyi")
+    }
+}
+
+/// An I/O error for an author: the cause in Finnish where it is a common
+/// one, then the system's own (English) text for whoever helps them.
+pub fn io_problem(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let cause = match e.kind() {
+        NotFound => "sitä ei löydy",
+        PermissionDenied => "käyttöoikeus puuttuu",
+        AlreadyExists => "se on jo olemassa",
+        IsADirectory => "se on kansio eikä tiedosto",
+        NotADirectory => "se ei ole kansio",
+        DirectoryNotEmpty => "kansio ei ole tyhjä",
+        StorageFull => "levy on täynnä",
+        ReadOnlyFilesystem => "levylle ei voi kirjoittaa",
+        _ => return e.to_string(),
+    };
+    format!("{cause} ({e})")
 }
 
 impl From<Diagnostic> for Error {
     fn from(d: Diagnostic) -> Self {
         Error::content(d)
     }
+}
+
+/// A path as messages show it: `--root .` is the default, and
+/// "content/x.md" reads better than "./content/x.md".
+pub fn shown(path: &Path) -> &Path {
+    path.strip_prefix(".").unwrap_or(path)
 }
 
 /// The 1-based line of a byte offset in `text`.
@@ -192,13 +229,47 @@ mod tests {
 
     #[test]
     fn display_names_file_line_and_help() {
-        let d = Diagnostic::new("content/a.md", "bad key")
+        let d = Diagnostic::new("content/a.md", "tuntematon avain")
             .at_line(4)
-            .help("remove it");
+            .help("poista se\ntai korjaa");
         let s = d.to_string();
-        assert!(s.contains("error: bad key"));
+        assert!(s.contains("virhe: tuntematon avain"));
         assert!(s.contains("--> content/a.md:4"));
-        assert!(s.contains("= help: remove it"));
+        assert!(s.contains("= ohje: poista se\n          tai korjaa"));
+    }
+
+    #[test]
+    fn summary_is_singular_or_plural() {
+        let one = Error::Content(vec![Diagnostic::new("a.md", "x")]).to_string();
+        assert!(one.ends_with("virhe: 1 ongelma löytyi"), "{one}");
+        let three = Error::Content(vec![
+            Diagnostic::new("a.md", "x"),
+            Diagnostic::new("b.md", "y"),
+            Diagnostic::new("c.md", "z"),
+        ])
+        .to_string();
+        assert!(three.ends_with("virhe: 3 ongelmaa löytyi"), "{three}");
+    }
+
+    #[test]
+    fn io_errors_say_the_cause_in_finnish() {
+        let e = Error::io(
+            Path::new("public"),
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        let s = e.to_string();
+        assert!(
+            s.starts_with(
+                "virhe: tiedostoa tai kansiota ei voitu lukea tai kirjoittaa: public: käyttöoikeus puuttuu ("
+            ),
+            "{s}"
+        );
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            Error::Internal("x".into())
+                .to_string()
+                .starts_with("sisäinen virhe: x")
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod serve;
 pub mod slug;
@@ -88,6 +89,10 @@ pub fn produce(
         links.add(rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     })?;
+    for (rel, bytes) in publish::files(site, &render::views::generated_urls(site)) {
+        links.add(&rel, &bytes);
+        sink(&rel, OutFile::Bytes(&bytes))?;
+    }
     for file in theme::files(&opts.root, &site.config.theme, "static")? {
         links.add(&file.rel, &[]);
         match &file.origin {

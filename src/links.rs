@@ -93,13 +93,17 @@ fn resolve(
     } else if let Some(abs) = path.strip_prefix('/') {
         match format!("/{abs}").strip_prefix(base_path) {
             Some(inside) => inside.to_string(),
-            None => return Some(format!("it is outside the site's base path {base_path}")),
+            None => {
+                return Some(format!(
+                    "se osoittaa sivuston juuren {base_path} ulkopuolelle"
+                ));
+            }
         }
     } else {
         let dir = from.rsplit_once('/').map_or("", |(d, _)| d);
         match normalize(&format!("{dir}/{path}")) {
             Some(p) => p,
-            None => return Some("it climbs out of the site".into()),
+            None => return Some("se johtaa sivuston ulkopuolelle".into()),
         }
     };
     let target = if target.is_empty() || target.ends_with('/') {
@@ -109,11 +113,11 @@ fn resolve(
     };
     let target = percent_decode(&target);
     if !files.contains(&target) {
-        return Some("no such page or file".into());
+        return Some("sellaista sivua tai tiedostoa ei ole".into());
     }
     match (anchor, pages.get(&target)) {
         (Some(a), Some(page)) if !a.is_empty() && !page.ids.contains(&percent_decode(&a)) => {
-            Some(format!("the page has no anchor #{a}"))
+            Some(format!("sivulla ei ole ankkuria #{a}"))
         }
         _ => None,
     }
@@ -165,7 +169,7 @@ fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
     // The content file of the page, and the line where the link is written.
     let url = format!("/{}", rel.trim_end_matches("index.html"));
     let page = site.pages.iter().find(|p| p.url == url);
-    let message = format!("broken link {link} on {url}: {problem}");
+    let message = format!("rikkinäinen linkki {link} sivulla {url}: {problem}");
     match page.and_then(|p| p.source.as_ref()) {
         Some(path) => {
             let written = link
@@ -178,14 +182,14 @@ fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
             });
             match line {
                 Some(line) => Diagnostic::new(path, message).at_line(line).help(
-                    "fix the link; links inside the site are written from the site root (/2025/) and anchors must exist on the target page",
+                    "korjaa linkki; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen (esim. /2025/), ja #-ankkurin pitää löytyä kohdesivulta",
                 ),
                 None => Diagnostic::new(path, message)
-                    .help("the link comes from a template or the model; check the page it points to exists"),
+                    .help("linkki tulee sivupohjasta tai sivun tiedoista (esim. tilaisuuden `page`); tarkista, että sivu, johon se osoittaa, on olemassa"),
             }
         }
         None => Diagnostic::new(rel, message)
-            .help("the link comes from a template; check the theme's templates"),
+            .help("linkki tulee sivupohjasta; tarkista teeman sivupohjat"),
     }
 }
 
@@ -245,9 +249,13 @@ mod tests {
         assert!(
             r("/2025/#puuttuu", "index.html")
                 .unwrap()
-                .contains("anchor")
+                .contains("ei ole ankkuria #puuttuu")
         );
-        assert!(r("/2024/", "index.html").unwrap().contains("no such page"));
+        assert!(
+            r("/2024/", "index.html")
+                .unwrap()
+                .contains("sivua tai tiedostoa ei ole")
+        );
         assert!(r("../../x", "2025/index.html").is_some());
     }
 
@@ -265,7 +273,7 @@ mod tests {
             )
         };
         assert_eq!(r("/hyte/2025/"), None);
-        assert!(r("/2025/").unwrap().contains("base path"));
+        assert!(r("/2025/").unwrap().contains("juuren /hyte/ ulkopuolelle"));
     }
 
     #[test]

@@ -46,7 +46,7 @@ impl Staging {
         let rel = Path::new(rel);
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
             return Err(Error::Internal(format!(
-                "refusing to write outside the output folder: {}",
+                "tuloskansion ulkopuolelle ei kirjoiteta: {}",
                 rel.display()
             )));
         }

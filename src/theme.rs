@@ -35,9 +35,10 @@ impl ThemeFile {
     pub fn display(&self, part: &str) -> PathBuf {
         match &self.origin {
             Origin::Disk(p) => p.clone(),
-            Origin::Builtin(_) => {
-                PathBuf::from(format!("themes/default/{part}/{} (built in)", self.rel))
-            }
+            Origin::Builtin(_) => PathBuf::from(format!(
+                "themes/default/{part}/{} (sisäänrakennettu)",
+                self.rel
+            )),
         }
     }
 
@@ -64,8 +65,8 @@ pub fn files(root: &Path, theme: &str, part: &str) -> Result<Vec<ThemeFile>, Err
         }
     } else {
         return Err(Error::content(
-            Diagnostic::new(root.join("site.toml"), format!("the theme \"{theme}\" does not exist: there is no folder {}", theme_dir.display()))
-                .help("set `theme` in site.toml to a folder under themes/, or leave it out to use the built-in \"default\""),
+            Diagnostic::new(root.join("site.toml"), format!("teemaa \"{theme}\" ei ole: kansiota {} ei löydy", crate::diagnostic::shown(&theme_dir).display()))
+                .help("kirjoita site.toml-tiedoston `theme`-avaimeen jonkin themes/-kansion alikansion nimi, tai jätä avain pois, jolloin käytetään sisäänrakennettua teemaa \"default\""),
         ));
     }
     read_dir(&root.join(part), &mut out);

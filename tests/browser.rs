@@ -5,7 +5,7 @@
 //!
 //! They need Chromium, Java and `npm ci` in tests/browser (`.ci/run`
 //! installs all three). Where those are missing the test says so and
-//! passes, unless HYTE_REQUIRE_BROWSER is set, as in CI, where it fails.
+//! passes, unless HYTE_REQUIRE_TOOLS is set, as in CI, where it fails.
 
 mod common;
 
@@ -34,7 +34,7 @@ fn tools_missing() -> Option<String> {
 fn check_in_browser(site: &Path) {
     if let Some(missing) = tools_missing() {
         assert!(
-            std::env::var_os("HYTE_REQUIRE_BROWSER").is_none(),
+            std::env::var_os("HYTE_REQUIRE_TOOLS").is_none(),
             "browser checks required but {missing}"
         );
         eprintln!("skipping the browser checks: {missing}");

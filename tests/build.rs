@@ -263,7 +263,10 @@ fn build_without_output_writes_public_under_the_root() {
         site.path().as_os_str(),
     ])
     .assert_no_panic()
-    .assert_code(0);
+    .assert_code(0)
+    // The author is told in Finnish how many pages went where.
+    .assert_stderr_contains("valmis: ")
+    .assert_stderr_contains(" sivua kansioon ");
     assert!(site.path().join("public/index.html").is_file());
     assert!(site.path().join("public/2030/index.html").is_file());
 }
@@ -281,7 +284,11 @@ fn build_without_root_uses_the_working_directory() {
 fn check_validates_the_site_and_writes_nothing() {
     let site = site_with(&[]);
     let before = snapshot(site.path());
-    check(site.path()).assert_no_panic().assert_code(0);
+    check(site.path())
+        .assert_no_panic()
+        .assert_code(0)
+        .assert_stderr_contains("kunnossa: ")
+        .assert_stderr_contains(" sivua, ei ongelmia");
     assert!(
         !site.path().join("public").exists(),
         "check created public/"

@@ -89,7 +89,15 @@ fn unknown_key_in_front_matter() {
                 municipalites = [\"Kallioniemi\", \"Pikkula\"]\n\
                 date = 2030-10-14\n\
                 +++\n";
-    assert_rejected_at(&[(GROUP, Some(text))], GROUP, 3, &["municipalites"]);
+    assert_rejected_at(
+        &[(GROUP, Some(text))],
+        GROUP,
+        3,
+        &[
+            "tuntematon avain `municipalites`",
+            "tarkoititko `municipalities`?",
+        ],
+    );
 }
 
 #[test]
@@ -120,7 +128,7 @@ fn missing_title() {
                 +++\n";
     let site = site_with(&[(GROUP, Some(text))]);
     for r in rejected(site.path()) {
-        r.assert_stderr_contains("title");
+        r.assert_stderr_contains("puuttuva avain `title`");
         // No line holds the missing key: the front matter's first line
         // (the `+++` or the line after it) is the place to point at.
         assert!(
@@ -322,7 +330,12 @@ fn invalid_toml_in_site_toml() {
 #[test]
 fn unknown_key_in_site_toml() {
     let broken = format!("titel = \"Väärin kirjoitettu\"\n{}", fixture_site_toml());
-    assert_rejected_at(&[("site.toml", Some(&broken))], "site.toml", 1, &["titel"]);
+    assert_rejected_at(
+        &[("site.toml", Some(&broken))],
+        "site.toml",
+        1,
+        &["tuntematon avain `titel`"],
+    );
 }
 
 #[test]
@@ -440,7 +453,7 @@ fn misspelt_municipality_gets_a_did_you_mean_hint() {
         &[(GROUP, Some(text))],
         GROUP,
         3,
-        &["Pikula", "did you mean \"Pikkula\""],
+        &["Pikula", "tarkoititko \"Pikkula\""],
     );
 }
 
@@ -457,7 +470,7 @@ fn municipality_in_no_group_of_a_grouped_year() {
     for r in rejected(site.path()) {
         r.assert_names_file("content/2030/_index.md");
         r.assert_stderr_contains("Pikkula");
-        r.assert_stderr_contains("in no group");
+        r.assert_stderr_contains("eivät ole missään kuntaryhmässä");
     }
 }
 
@@ -472,7 +485,7 @@ fn group_date_outside_its_year() {
         &[(GROUP, Some(text))],
         GROUP,
         4,
-        &["2029-10-14", "not in 2030"],
+        &["2029-10-14", "ei ole vuonna 2030"],
     );
 }
 
@@ -516,7 +529,7 @@ fn broken_internal_link_and_anchor() {
     for r in rejected(site.path()) {
         r.assert_location(MUISTIO, 5);
         r.assert_location(MUISTIO, 7);
-        r.assert_stderr_contains("no such page");
+        r.assert_stderr_contains("sellaista sivua tai tiedostoa ei ole");
         r.assert_stderr_contains("#ei-tallaista");
     }
 }
@@ -528,10 +541,10 @@ fn a_broken_group_page_is_reported_once_without_follow_up_noise() {
     for r in rejected(site.path()) {
         r.assert_names_file(GROUP);
         assert!(
-            !r.stderr.contains("in no group"),
+            !r.stderr.contains("eivät ole missään kuntaryhmässä"),
             "a group page that failed to load must not make its municipalities look missing:\n{}",
             r.stderr
         );
-        assert!(r.stderr.contains("1 problem found"), "{}", r.stderr);
+        assert!(r.stderr.contains("1 ongelma löytyi"), "{}", r.stderr);
     }
 }

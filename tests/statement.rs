@@ -139,7 +139,7 @@ fn statement_page_without_accessibility_in_site_toml_is_an_error() {
             .assert_names_file("site.toml")
             .assert_stderr_contains("content/saavutettavuus.md")
             .assert_stderr_contains("[accessibility]")
-            .assert_stderr_contains("help:");
+            .assert_stderr_contains("ohje:");
     }
 }
 
@@ -172,13 +172,13 @@ response_days = 30
     run.assert_no_panic()
         .assert_code(1)
         .assert_location("site.toml", line_of(&toml, "reviewed = "))
-        .assert_stderr_contains("reviewed is before prepared")
+        .assert_stderr_contains("reviewed (tarkistettu) on aikaisemmin kuin prepared (laadittu)")
         .assert_location("site.toml", line_of(&toml, "feedback_email = "))
-        .assert_stderr_contains("is not an e-mail address")
+        .assert_stderr_contains("ei ole sähköpostiosoite")
         .assert_location("site.toml", line_of(&toml, "response_days = "))
-        .assert_stderr_contains("within 14 days")
+        .assert_stderr_contains("14 päivän kuluessa")
         .assert_location("site.toml", line_of(&toml, "[accessibility]"))
-        .assert_stderr_contains("no content is listed as not accessible");
+        .assert_stderr_contains("saavutettavuuden puutteita ei ole lueteltu");
 }
 
 #[test]

@@ -20,9 +20,19 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     })?;
     staging.commit()?;
     eprintln!(
-        "built {pages} pages into {} in {} ms",
-        output.display(),
+        "valmis: {} kansioon {}/ {} ms:ssa",
+        pages_fi(pages),
+        crate::diagnostic::shown(&output).display(),
         started.elapsed().as_millis()
     );
     Ok(pages)
+}
+
+/// "1 sivu" / "50 sivua".
+pub fn pages_fi(n: usize) -> String {
+    if n == 1 {
+        "1 sivu".to_string()
+    } else {
+        format!("{n} sivua")
+    }
 }

@@ -7,6 +7,6 @@ use crate::{Error, SiteOptions, prepare, produce};
 pub fn run(opts: &SiteOptions) -> Result<usize, Error> {
     let (site, templates) = prepare(opts)?;
     let pages = produce(opts, &site, &templates, &|_, _| Ok(()))?;
-    eprintln!("ok: {pages} pages, no problems found");
+    eprintln!("kunnossa: {}, ei ongelmia", super::build::pages_fi(pages));
     Ok(pages)
 }

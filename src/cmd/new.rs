@@ -27,9 +27,9 @@ pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
         return Err(Error::content(
             Diagnostic::new(
                 &path,
-                "the file already exists; hyte new never overwrites a file",
+                "tiedosto on jo olemassa; hyte new ei koskaan korvaa olemassa olevaa tiedostoa",
             )
-            .help("edit the existing file, or remove it first if you really want a fresh one"),
+            .help("muokkaa olemassa olevaa tiedostoa, tai poista se ensin, jos haluat aloittaa alusta"),
         ));
     }
     if let Some(dir) = path.parent() {
@@ -43,8 +43,8 @@ pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
         .map_err(|e| Error::io(&path, e))?;
     eprintln!(
-        "created {} (a draft: remove `draft = true` when it is ready)",
-        path.display()
+        "luotu: {} (luonnos: poista rivi `draft = true`, kun sivu on valmis)",
+        crate::diagnostic::shown(&path).display()
     );
     Ok(path)
 }
@@ -60,8 +60,8 @@ fn existing_year(loaded: &Loaded, year: i32) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::content(
-            Diagnostic::new(&index, format!("the year {year} does not exist yet"))
-                .help(format!("create it first: hyte new year {year}")),
+            Diagnostic::new(&index, format!("vuotta {year} ei ole vielä luotu"))
+                .help(format!("luo se ensin: hyte new year {year}")),
         ))
     }
 }
@@ -104,7 +104,7 @@ fn finding_headings(config: &Config, targets: &[String]) -> String {
 fn year_file(loaded: &Loaded, year: i32) -> Result<(PathBuf, String), Error> {
     if !(1900..=2999).contains(&year) {
         return Err(Error::Usage(format!(
-            "{year} is not a year; write it with four digits, e.g. 2027"
+            "{year} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027"
         )));
     }
     let targets = target_groups(loaded, year);
@@ -176,7 +176,7 @@ fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, 
             None => problems.push(
                 Diagnostic::new(
                     &site_toml,
-                    format!("\"{name}\" is not a municipality in site.toml"),
+                    format!("kuntaa \"{name}\" ei ole site.toml-tiedostossa"),
                 )
                 .help(did_you_mean("municipality", name, &config.municipalities)),
             ),
@@ -195,9 +195,9 @@ fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, 
                 problems.push(
                     Diagnostic::new(
                         &s.path,
-                        format!("{} is already in this group of {year}", m.name),
+                        format!("{} kuuluu jo tähän vuoden {year} kuntaryhmään", m.name),
                     )
-                    .help("a municipality belongs to one group a year; edit that file instead"),
+                    .help("kunta kuuluu vuodessa yhteen kuntaryhmään; muokkaa tätä tiedostoa"),
                 );
             }
         }
@@ -256,7 +256,7 @@ fn perspective_file(loaded: &Loaded, year: i32, title: &str) -> Result<(PathBuf,
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Error::Usage(format!(
-            "\"{title}\" gives no file name; use letters or digits"
+            "otsikosta \"{title}\" ei saa tiedostonimeä; käytä kirjaimia tai numeroita"
         )));
     }
     let text = format!(

@@ -23,18 +23,18 @@ pub struct Split<'a> {
 
 const FENCE: &str = "+++";
 
-const EXAMPLE: &str = "begin the file with these three lines:\n+++\ntitle = \"Sivun otsikko\"\n+++";
+const EXAMPLE: &str = "aloita tiedosto näillä kolmella rivillä (sivun alkutiedot):\n+++\ntitle = \"Sivun otsikko\"\n+++";
 
 /// Cuts `text` (BOM removed, `\n` line ends) at its `+++` lines.
 pub fn split<'a>(text: &'a str, path: &std::path::Path) -> Result<Split<'a>, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(path, "the file is empty").help(EXAMPLE));
+        return Err(Diagnostic::new(path, "tiedosto on tyhjä").help(EXAMPLE));
     }
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != FENCE {
         return Err(Diagnostic::new(
             path,
-            "the file does not begin with front matter (a line `+++`)",
+            "tiedosto ei ala alkutiedoilla (front matter): ensimmäisen rivin pitää olla `+++`",
         )
         .at_line(1)
         .help(EXAMPLE));
@@ -54,12 +54,17 @@ pub fn split<'a>(text: &'a str, path: &std::path::Path) -> Result<Split<'a>, Dia
         }
         pos = end + 1;
     }
-    Err(Diagnostic::new(path, "the front matter is not closed")
-        .at_line(1)
-        .help("add a line `+++` after the last key of the front matter"))
+    Err(Diagnostic::new(
+        path,
+        "alkutiedot (front matter) jäävät auki: toinen `+++`-rivi puuttuu",
+    )
+    .at_line(1)
+    .help("lisää rivi `+++` alkutietojen viimeisen avaimen jälkeen, ennen sivun tekstiä"))
 }
 
-/// Parses front matter into `T`, with errors at file lines.
+/// Parses front matter into `T`, with errors at file lines. `kind` names
+/// the kind of page in the genitive, as messages use it: "sivun",
+/// "kuntaryhmän sivun".
 pub fn parse<T: for<'de> Deserialize<'de>>(
     split: &Split<'_>,
     path: &std::path::Path,
@@ -70,17 +75,9 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
             .span()
             .map(|s| line_of_offset(split.front, s.start) + split.front_line - 1)
             .unwrap_or(split.front_line);
-        let message = crate::config::toml_message(&e);
-        let help = if message.contains("unknown field") {
-            format!("remove or correct the key; the keys of a {kind} are listed in docs/content-format.md")
-        } else if message.contains("missing field") {
-            "add the key to the front matter, e.g. title = \"Sivun otsikko\"".to_string()
-        } else {
-            "fix the TOML between the `+++` lines; strings are quoted (\"…\"), dates are written 2025-10-23".to_string()
-        };
-        Diagnostic::new(path, format!("{message} (in the front matter of this {kind})"))
-            .at_line(line)
-            .help(help)
+        let (message, help) =
+            crate::config::explain_toml(&e, &format!("{kind} alkutiedoissa (front matter)"));
+        Diagnostic::new(path, message).at_line(line).help(help)
     })
 }
 
@@ -254,18 +251,18 @@ mod tests {
 
     #[test]
     fn missing_or_unclosed_fences_are_errors() {
-        assert!(split("", p()).unwrap_err().message.contains("empty"));
+        assert!(split("", p()).unwrap_err().message.contains("tyhjä"));
         assert!(
             split("title = 1\n", p())
                 .unwrap_err()
                 .message
-                .contains("does not begin")
+                .contains("ei ala alkutiedoilla")
         );
         assert!(
             split("+++\ntitle = 1\n", p())
                 .unwrap_err()
                 .message
-                .contains("not closed")
+                .contains("jäävät auki")
         );
     }
 
@@ -273,9 +270,14 @@ mod tests {
     fn toml_errors_point_at_file_lines() {
         let text = "+++\ntitle = \"a\"\n\nmunicipalites = []\n+++\n";
         let s = split(text, p()).unwrap();
-        let e = parse::<PageFront>(&s, p(), "page").unwrap_err();
+        let e = parse::<PageFront>(&s, p(), "sivun").unwrap_err();
         assert_eq!(e.line, Some(4));
-        assert!(e.message.contains("municipalites"));
+        assert!(
+            e.message
+                .contains("tuntematon avain `municipalites` sivun alkutiedoissa"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -117,22 +117,51 @@ pub fn render(
     base_path: &str,
     statute_url: &str,
 ) -> Rendered {
+    render_page(
+        body,
+        vocab,
+        &Links {
+            base_path,
+            statute_url,
+            leaf: false,
+        },
+    )
+}
+
+/// How a page's links are written out.
+pub struct Links<'a> {
+    /// Put before site-absolute targets such as `/2025/`.
+    pub base_path: &'a str,
+    /// Where statute references link (see `link_statutes`).
+    pub statute_url: &'a str,
+    /// The page comes from `name.md` and is served at `name/`: a relative
+    /// target such as `kuva.jpg` means the file beside `name.md`, one
+    /// folder up from the page's URL.
+    pub leaf: bool,
+}
+
+/// [`render`] with the page's link rules.
+pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>) -> Rendered {
     let arena = Arena::new();
     let opts = options();
     let root = comrak::parse_document(&arena, body, &opts);
     let mut out = Rendered::default();
-    link_statutes(&arena, root, statute_url);
+    link_statutes(&arena, root, links.statute_url);
 
-    // Links to "/x/" must work when the site lives under a subpath.
-    if base_path != "/" {
-        for node in root.descendants() {
-            let mut data = node.data_mut();
-            if let NodeValue::Link(link) | NodeValue::Image(link) = &mut data.value
-                && link.url.starts_with('/')
-                && !link.url.starts_with("//")
-            {
-                link.url = format!("{}{}", base_path, &link.url[1..]);
-            }
+    for node in root.descendants() {
+        let mut data = node.data_mut();
+        let (NodeValue::Link(link) | NodeValue::Image(link)) = &mut data.value else {
+            continue;
+        };
+        if link.url.starts_with('/') && !link.url.starts_with("//") {
+            // Links to "/x/" must work when the site lives under a subpath.
+            link.url = format!("{}{}", links.base_path, &link.url[1..]);
+        } else if links.leaf
+            && !link.url.is_empty()
+            && !link.url.starts_with(['#', '?', '/'])
+            && !link.url.contains(':')
+        {
+            link.url = format!("../{}", link.url);
         }
     }
 
@@ -177,8 +206,8 @@ pub fn render(
                     if let Some(close) = near_priority(&text, vocab).filter(|_| h.level == 2) {
                         out.problems.push(Problem {
                             line: pos.start.line,
-                            message: format!("the heading \"{text}\" is almost the priority area \"{close}\""),
-                            help: format!("write the heading as \"## {close}\" so its findings are recognised, or reword it if it is not about that priority area"),
+                            message: format!("otsikko \"{text}\" on melkein painopiste \"{close}\""),
+                            help: format!("jos otsikko tarkoittaa tätä painopistettä, kirjoita se muotoon \"## {close}\", jotta sen alla olevat nostot tunnistetaan; muuten muotoile otsikko toisin"),
                         });
                     }
                     Slot::Prose
@@ -381,10 +410,9 @@ fn claim(
     if !used.insert(id.clone()) {
         out.problems.push(Problem {
             line: pos.start.line,
-            message: format!(
-                "the heading \"{text}\" appears twice in the same place (anchor #{id})"
-            ),
-            help: "put all findings of one priority area and target group under one heading".into(),
+            message: format!("otsikko \"{text}\" on kahdesti samassa kohdassa (ankkuri #{id})"),
+            help: "kirjoita saman painopisteen ja kohderyhmän kaikki nostot yhden otsikon alle"
+                .into(),
         });
     }
     fixed.insert(key, id);
@@ -415,7 +443,7 @@ fn unknown_target(text: &str, pos: Sourcepos, pterm: &Term, vocab: &Vocabulary<'
     let other_year = vocab.all_targets.iter().find(|t| t.matches(text));
     let help = match other_year {
         Some(t) => format!(
-            "\"{}\" is a target group of site.toml but not of this year; add it to the year's `target_groups` in its _index.md, or use one of: {}",
+            "\"{}\" on site.toml-tiedoston kohderyhmä, mutta tämä vuosi ei käytä sitä; lisää se vuoden _index.md-tiedoston `target_groups`-luetteloon tai käytä jotakin näistä: {}",
             t.name,
             names.join(", ")
         ),
@@ -423,18 +451,18 @@ fn unknown_target(text: &str, pos: Sourcepos, pterm: &Term, vocab: &Vocabulary<'
             let close = crate::diagnostic::suggest(text, names.iter().copied());
             if close.is_empty() {
                 format!(
-                    "under a priority area, a level-3 heading names a target group of the year: {}; use #### for other subheadings",
+                    "painopisteen alla ###-otsikko on aina vuoden kohderyhmä: {}; kirjoita muut väliotsikot ####-tasolle",
                     names.join(", ")
                 )
             } else {
-                format!("did you mean \"### {}\"?", close[0])
+                format!("tarkoititko \"### {}\"?", close[0])
             }
         }
     };
     Problem {
         line: pos.start.line,
         message: format!(
-            "\"{text}\" under \"{}\" is not a target group of this year",
+            "otsikko \"{text}\" painopisteen \"{}\" alla ei ole tämän vuoden kohderyhmä",
             pterm.name
         ),
         help,
@@ -603,7 +631,7 @@ mod tests {
         assert_eq!(r.problems.len(), 1);
         assert_eq!(r.problems[0].line, 3);
         let r = with_vocab("## Mielen hyvinvointi\n\n### Vammaispalvelut\n");
-        assert!(r.problems[0].help.contains("not of this year"));
+        assert!(r.problems[0].help.contains("tämä vuosi ei käytä sitä"));
     }
 
     #[test]
@@ -667,6 +695,24 @@ mod tests {
             r.html
         );
         assert!(r.html.contains("<code>612/2021</code>"));
+    }
+
+    #[test]
+    fn relative_links_of_a_leaf_page_point_beside_its_file() {
+        let links = Links {
+            base_path: "/",
+            statute_url: "",
+            leaf: true,
+        };
+        let r = render_page(
+            "![Kartta](kartta.png) [x](#a) [y](/2025/) [z](https://e.fi/)",
+            None,
+            &links,
+        );
+        assert!(r.html.contains("src=\"../kartta.png\""), "{}", r.html);
+        assert!(r.html.contains("href=\"#a\""));
+        assert!(r.html.contains("href=\"/2025/\""));
+        assert!(r.html.contains("href=\"https://e.fi/\""));
     }
 
     #[test]

@@ -154,8 +154,8 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
     let content = root.join("content");
     if !content.is_dir() {
         diags.push(
-            Diagnostic::new(&content, "the content folder is missing")
-                .help("create content/ with at least content/_index.md (the front page)"),
+            Diagnostic::new(&content, "sisältökansio content/ puuttuu")
+                .help("luo kansio content/ ja sinne ainakin etusivu content/_index.md"),
         );
         return Err(Error::Content(diags.into_vec()));
     }
@@ -170,7 +170,10 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
                 match e.into_io_error() {
                     Some(io) => return Err(Error::io(&path, io)),
                     None => {
-                        diags.push(Diagnostic::new(&path, "cannot read this folder"));
+                        diags.push(
+                            Diagnostic::new(&path, "kansiota ei voi lukea")
+                                .help("tarkista, että kansio on olemassa ja että sinulla on oikeus lukea sitä"),
+                        );
                         continue;
                     }
                 }
@@ -184,9 +187,9 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
             diags.push(
                 Diagnostic::new(
                     entry.path(),
-                    "this is a symbolic link; hyte does not follow links",
+                    "tämä on symbolinen linkki, eikä hyte seuraa linkkejä",
                 )
-                .help("copy the file or folder into content/ instead of linking to it"),
+                .help("kopioi tiedosto tai kansio content/-kansioon linkin sijaan"),
             );
             continue;
         }
@@ -252,16 +255,24 @@ fn year_of(segment: &str) -> Option<i32> {
 }
 
 fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::new(path, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(
+            path,
+            format!(
+                "tiedostoa ei voi lukea: {}",
+                crate::diagnostic::io_problem(&e)
+            ),
+        )
+        .help("tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea sitä")
+    })?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let line = line_of_offset(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
-            return Err(Diagnostic::new(path, "the file is not valid UTF-8 text")
+            return Err(Diagnostic::new(path, "tiedosto ei ole UTF-8-merkistöllä tallennettua tekstiä")
                 .at_line(line)
-                .help("save the file as UTF-8 in your editor (not Latin-1 or Windows-1252)"));
+                .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -291,12 +302,12 @@ fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
         _ => Kind::Page,
     };
     let front = match kind {
-        Kind::Year => Front::Year(frontmatter::parse(&split, path, "year page")?),
-        Kind::Group => Front::Group(frontmatter::parse(&split, path, "municipality group page")?),
+        Kind::Year => Front::Year(frontmatter::parse(&split, path, "vuoden sivun")?),
+        Kind::Group => Front::Group(frontmatter::parse(&split, path, "kuntaryhmän sivun")?),
         Kind::Perspective => {
-            Front::Perspective(frontmatter::parse(&split, path, "perspective page")?)
+            Front::Perspective(frontmatter::parse(&split, path, "näkökulman sivun")?)
         }
-        _ => Front::Page(frontmatter::parse(&split, path, "page")?),
+        _ => Front::Page(frontmatter::parse(&split, path, "sivun")?),
     };
 
     let mut segments = dirs;
@@ -304,26 +315,24 @@ fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
         match front.page().slug {
             Some(s) if is_slug(s) => segments.push(s.to_string()),
             Some(s) => {
-                return Err(Diagnostic::new(path, format!("the slug \"{s}\" is not a valid URL segment"))
+                return Err(Diagnostic::new(path, format!("osoitteen loppuosa slug = \"{s}\" ei kelpaa"))
                     .at_line(frontmatter::key_line(&split, "slug"))
-                    .help("a slug has only lowercase a–z, digits and '-' (no '/', '.' or spaces), e.g. slug = \"jyvaskyla-muurame\""));
+                    .help("slugissa saa olla vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä (-), ei kauttaviivaa, pistettä, välilyöntiä eikä ääkkösiä; esim. slug = \"jyvaskyla-muurame\""));
             }
             None => {
                 let s = slugify(&stem);
                 if s.is_empty() {
-                    return Err(Diagnostic::new(path, "the file name gives no URL")
-                        .help("rename the file with letters or digits, e.g. muistio.md"));
+                    return Err(Diagnostic::new(path, "tiedoston nimestä ei saa verkko-osoitetta")
+                        .help("nimeä tiedosto uudelleen niin, että nimessä on kirjaimia tai numeroita, esim. muistio.md"));
                 }
                 segments.push(s);
             }
         }
     } else if front.page().slug.is_some() {
         return Err(
-            Diagnostic::new(path, "`slug` cannot be set on an _index.md page")
+            Diagnostic::new(path, "`slug`-avainta ei voi käyttää _index.md-sivulla")
                 .at_line(frontmatter::key_line(&split, "slug"))
-                .help(
-                    "a folder's page takes its URL from the folder name; rename the folder instead",
-                ),
+                .help("kansion oman sivun osoite tulee kansion nimestä; poista `slug` ja nimeä kansio uudelleen, jos haluat toisen osoitteen"),
         );
     }
 

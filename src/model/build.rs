@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use toml::value::Datetime;
 
 use super::*;
-use crate::config::{STATEMENT_TEMPLATE, Term, did_you_mean, missing_accessibility};
+use crate::config::{STATEMENT_TEMPLATE, Term, TermKind, did_you_mean, missing_accessibility};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::load::frontmatter::{GroupFront, PerspectiveFront, YearFront};
 use crate::load::markdown::{self, Vocabulary};
@@ -55,8 +55,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     for s in &sources {
         if let Some((_, year_page)) = draft_years.iter().find(|(y, _)| Some(*y) == s.year) {
             diags.push(
-                Diagnostic::new(&s.path, format!("this page is published but its year page {} is a draft", year_page.display()))
-                    .help("remove `draft = true` from the year page, or add `draft = true` to this page too"),
+                Diagnostic::new(&s.path, format!("tämä sivu julkaistaan, mutta sen vuoden sivu {} on luonnos (draft = true)", crate::diagnostic::shown(year_page).display()))
+                    .help("poista `draft = true` vuoden sivulta, kun vuosi julkaistaan, tai lisää `draft = true` myös tälle sivulle"),
             );
         }
     }
@@ -81,8 +81,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
                 .exists()
         {
             diags.push(
-                    Diagnostic::new(&s.path, format!("the year {year} has no page"))
-                        .help(format!("create content/{year}/_index.md with a title and a status (see docs/content-format.md)")),
+                    Diagnostic::new(&s.path, format!("vuodella {year} ei ole omaa sivua"))
+                        .help(format!("luo tiedosto content/{year}/_index.md, jossa on title ja status (komento hyte new year {year} tekee sen valmiiksi; katso myös docs/content-format.md)")),
                 );
         }
     }
@@ -108,7 +108,15 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
                 }
                 _ => None,
             };
-            markdown::render(&s.body, vocab.as_ref(), &base_path, &config.statute_url)
+            markdown::render_page(
+                &s.body,
+                vocab.as_ref(),
+                &markdown::Links {
+                    base_path: &base_path,
+                    statute_url: &config.statute_url,
+                    leaf: !s.path.ends_with("_index.md"),
+                },
+            )
         })
         .collect();
 
@@ -129,9 +137,9 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         let common = s.front.page();
         if common.title.trim().is_empty() {
             diags.push(
-                Diagnostic::new(&s.path, "the title is empty")
+                Diagnostic::new(&s.path, "sivun otsikko (title) on tyhjä")
                     .at_line(s.key_line("title"))
-                    .help("write the page's title, e.g. title = \"Jyväskylä ja Muurame\""),
+                    .help("kirjoita sivun otsikko lainausmerkkeihin, esim. title = \"Jyväskylä ja Muurame\""),
             );
         }
         let url = url_of(&s.segments);
@@ -192,8 +200,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     let home = root.join("content").join("_index.md");
     if !pages.iter().any(|p| p.kind == Kind::Home) && !home.exists() {
         diags.push(
-            Diagnostic::new(&home, "the front page is missing")
-                .help("create content/_index.md with a title"),
+            Diagnostic::new(&home, "etusivu puuttuu")
+                .help("luo tiedosto content/_index.md, jossa on ainakin otsikko (title)"),
         );
     }
 
@@ -238,17 +246,24 @@ fn sources_of(config: &Config, s: &Source, ids: &[String], diags: &mut Diagnosti
                 let close = crate::diagnostic::suggest(id, known.iter().copied());
                 let help = match close.first() {
                     Some(c) => format!(
-                        "did you mean \"{c}\"? Sources are listed as [[sources]] in site.toml"
+                        "tarkoititko \"{c}\"? (lähteet on lueteltu site.toml-tiedostossa [[sources]]-taulukkoina)"
                     ),
+                    None if known.is_empty() => {
+                        "lisää lähde site.toml-tiedostoon [[sources]]-taulukkona, jonka id on tämä"
+                            .to_string()
+                    }
                     None => format!(
-                        "add it as [[sources]] with this id to site.toml; the ids there are: {}",
+                        "lisää lähde site.toml-tiedostoon [[sources]]-taulukkona, jonka id on tämä; siellä nyt olevat id:t ovat: {}",
                         known.join(", ")
                     ),
                 };
                 diags.push(
-                    Diagnostic::new(&s.path, format!("the source \"{id}\" is not in site.toml"))
-                        .at_line(s.value_line("sources", &format!("\"{id}\"")))
-                        .help(help),
+                    Diagnostic::new(
+                        &s.path,
+                        format!("lähdettä \"{id}\" ei ole site.toml-tiedostossa"),
+                    )
+                    .at_line(s.value_line("sources", &format!("\"{id}\"")))
+                    .help(help),
                 );
             }
         }
@@ -281,14 +296,14 @@ fn claim_url(
     path: &Path,
     diags: &mut Diagnostics,
 ) {
-    let me = path.display().to_string();
+    let me = crate::diagnostic::shown(path).display().to_string();
     if let Some(other) = owners.get(url) {
         diags.push(
             Diagnostic::new(
                 path,
-                format!("two pages have the URL {url}: this file and {other}"),
+                format!("kahdella sivulla on sama osoite {url}: tällä tiedostolla ja tiedostolla {other}"),
             )
-            .help("rename or remove one of them, or give one a different `slug`"),
+            .help("nimeä toinen tiedostoista uudelleen tai poista se, tai anna toiselle oma `slug`"),
         );
     } else {
         owners.insert(url.to_string(), me);
@@ -302,9 +317,9 @@ fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option
         Ok(d) => Some(d),
         Err(e) => {
             diags.push(
-                Diagnostic::new(&s.path, format!("`{key}` = {dt} is not a valid date: {e}"))
+                Diagnostic::new(&s.path, format!("`{key}` = {dt} ei ole kelvollinen päivämäärä: {e}"))
                     .at_line(s.value_line(key, &dt.to_string()))
-                    .help("write a date as YYYY-MM-DD without quotes, e.g. 2025-10-23; times go in start_time/end_time"),
+                    .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2025-10-23; kellonajat kirjoitetaan avaimiin start_time ja end_time"),
             );
             None
         }
@@ -321,11 +336,11 @@ fn date_in_year(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -
         diags.push(
             Diagnostic::new(
                 &s.path,
-                format!("`{key}` = {dt} is not in {year}, the year of this page"),
+                format!("`{key}` = {dt} ei ole vuonna {year}, jota tämä sivu koskee"),
             )
             .at_line(s.value_line(key, &dt.to_string()))
             .help(format!(
-                "correct the date, or move the page to content/{}/",
+                "korjaa päivämäärä tai siirrä sivu kansioon content/{}/",
                 d.year()
             )),
         );
@@ -343,12 +358,9 @@ fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -
         .and_then(|(h, m)| Time::new(h, m, 0, 0).ok());
     if parsed.is_none() {
         diags.push(
-            Diagnostic::new(
-                &s.path,
-                format!("`{key}` = \"{text}\" is not a time of day"),
-            )
-            .at_line(s.key_line(key))
-            .help("write a time as \"HH:MM\", e.g. \"08:15\""),
+            Diagnostic::new(&s.path, format!("`{key}` = \"{text}\" ei ole kellonaika"))
+                .at_line(s.key_line(key))
+                .help("kirjoita kellonaika lainausmerkkeihin muodossa \"TT:MM\", esim. \"08:15\""),
         );
     }
     parsed
@@ -358,7 +370,7 @@ fn resolve_terms<I: Copy>(
     names: &[String],
     terms: &[Term],
     make: impl Fn(usize) -> I,
-    what: &str,
+    what: TermKind,
     key: &str,
     s: &Source,
     diags: &mut Diagnostics,
@@ -368,13 +380,57 @@ fn resolve_terms<I: Copy>(
         match terms.iter().position(|t| t.matches(name)) {
             Some(i) => out.push(make(i)),
             None => diags.push(
-                Diagnostic::new(&s.path, format!("\"{name}\" is not a {what} in site.toml"))
-                    .at_line(s.value_line(key, &format!("\"{name}\"")))
-                    .help(did_you_mean(what, name, terms)),
+                Diagnostic::new(
+                    &s.path,
+                    format!(
+                        "{} \"{name}\" ei ole site.toml-tiedostossa",
+                        what.partitive()
+                    ),
+                )
+                .at_line(s.value_line(key, &format!("\"{name}\"")))
+                .help(did_you_mean(what.word(), name, terms)),
             ),
         }
     }
     out
+}
+
+/// Help for a goal's priority area or target group that is not one of
+/// the year's (`year` indexes `all`; `key` is the year's list of them).
+fn not_of_year(kind: TermKind, name: &str, all: &[Term], year: &[usize], key: &str) -> String {
+    let names: Vec<&str> = year.iter().map(|&i| all[i].name.as_str()).collect();
+    if let Some(t) = all.iter().find(|t| t.matches(name)) {
+        let also = if names.is_empty() {
+            String::new()
+        } else {
+            format!(" tai käytä jotakin näistä: {}", names.join(", "))
+        };
+        return format!(
+            "\"{}\" on site.toml-tiedoston {}, mutta tämä vuosi ei käytä sitä; lisää se vuoden _index.md-tiedoston `{key}`-luetteloon{also}",
+            t.name,
+            kind.word()
+        );
+    }
+    if names.is_empty() {
+        return format!(
+            "tällä vuodella ei ole yhtään {}; luettele ne vuoden _index.md-tiedoston `{key}`-luettelossa",
+            kind.partitive()
+        );
+    }
+    let close = crate::diagnostic::suggest(name, names.iter().copied());
+    match close.first() {
+        Some(c) => format!(
+            "tarkoititko \"{c}\"? Tämän vuoden {}: {}",
+            kind.plural(),
+            names.join(", ")
+        ),
+        None => format!(
+            "tämän vuoden {} ovat: {}; uusi {} lisätään ensin site.toml-tiedostoon ja sitten vuoden `{key}`-luetteloon",
+            kind.plural(),
+            names.join(", "),
+            kind.word()
+        ),
+    }
 }
 
 fn year_vocabulary(
@@ -388,7 +444,7 @@ fn year_vocabulary(
             names,
             &config.priority_areas,
             PriorityId,
-            "priority area",
+            TermKind::PriorityArea,
             "priority_areas",
             s,
             diags,
@@ -399,7 +455,7 @@ fn year_vocabulary(
         &f.target_groups,
         &config.target_groups,
         TargetGroupId,
-        "target group",
+        TermKind::TargetGroup,
         "target_groups",
         s,
         diags,
@@ -424,9 +480,9 @@ fn year(
             .and_then(|d| date_in_year(d, s, "date", diags));
         if sf.date.is_none() && sf.when.is_none() {
             diags.push(
-                Diagnostic::new(&s.path, format!("session {} (\"{}\") has neither `date` nor `when`", i + 1, sf.title))
+                Diagnostic::new(&s.path, format!("tilaisuudella {} (\"{}\") ei ole päivämäärää (`date`) eikä ajankohtaa (`when`)", i + 1, sf.title))
                     .at_line(s.value_line("title", &sf.title))
-                    .help("give the date (date = 2025-10-23) or, if none is published, say when in words (when = \"huhti–toukokuu 2026\")"),
+                    .help("anna päivämäärä (date = 2025-10-23) tai, jos sitä ei ole julkaistu, kerro ajankohta sanoin (when = \"huhti–toukokuu 2026\")"),
             );
         }
         sessions.push(Session {
@@ -471,35 +527,42 @@ fn year(
             .target_group(&g.target_group)
             .filter(|t| target_groups.contains(t));
         if p.is_none() {
+            let ids: Vec<usize> = priorities.iter().map(|p| p.0).collect();
             diags.push(
                 Diagnostic::new(
                     &s.path,
                     format!(
-                        "the goal's priority \"{}\" is not a priority area of this year",
+                        "tavoitteen painopiste \"{}\" ei ole tämän vuoden painopiste",
                         g.priority
                     ),
                 )
                 .at_line(line)
-                .help(did_you_mean(
-                    "priority area",
+                .help(not_of_year(
+                    TermKind::PriorityArea,
                     &g.priority,
                     &config.priority_areas,
+                    &ids,
+                    "priority_areas",
                 )),
             );
         }
         if t.is_none() {
+            let ids: Vec<usize> = target_groups.iter().map(|t| t.0).collect();
             diags.push(
                 Diagnostic::new(
                     &s.path,
                     format!(
-                        "the goal's target group \"{}\" is not a target group of this year",
+                        "tavoitteen kohderyhmä \"{}\" ei ole tämän vuoden kohderyhmä",
                         g.target_group
                     ),
                 )
                 .at_line(s.value_line("target_group", &format!("\"{}\"", g.target_group)))
-                .help(format!(
-                    "{}; a year's target groups are listed in its `target_groups`",
-                    did_you_mean("target group", &g.target_group, &config.target_groups)
+                .help(not_of_year(
+                    TermKind::TargetGroup,
+                    &g.target_group,
+                    &config.target_groups,
+                    &ids,
+                    "target_groups",
                 )),
             );
         }
@@ -511,10 +574,13 @@ fn year(
                 diags.push(
                     Diagnostic::new(
                         &s.path,
-                        format!("two goals for {} × {}", g.priority, g.target_group),
+                        format!(
+                            "kaksi tavoitetta samalle parille {} × {}",
+                            g.priority, g.target_group
+                        ),
                     )
                     .at_line(line)
-                    .help("a cell has one goal; merge the two"),
+                    .help("painopisteen ja kohderyhmän parilla on yksi tavoite; yhdistä nämä kaksi yhdeksi [[goals]]-taulukoksi"),
                 );
             }
             goals.push(Goal {
@@ -545,16 +611,18 @@ fn year(
 fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -> Group {
     if f.municipalities.is_empty() {
         diags.push(
-            Diagnostic::new(&s.path, "the group has no municipalities")
+            Diagnostic::new(&s.path, "kuntaryhmässä ei ole yhtään kuntaa")
                 .at_line(s.key_line("municipalities"))
-                .help("list the group's municipalities, e.g. municipalities = [\"Jyväskylä\", \"Muurame\"]"),
+                .help(
+                    "luettele ryhmän kunnat, esim. municipalities = [\"Jyväskylä\", \"Muurame\"]",
+                ),
         );
     }
     let municipalities = resolve_terms(
         &f.municipalities,
         &config.municipalities,
         MunicipalityId,
-        "municipality",
+        TermKind::Municipality,
         "municipalities",
         s,
         diags,
@@ -602,7 +670,7 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
                 .iter()
                 .any(|p| p.kind == kind && p.year == Some(y.number));
             if used && !owners.contains_key(&url) {
-                owners.insert(url.clone(), "(generated)".into());
+                owners.insert(url.clone(), "hyten tekemä luettelosivu".into());
                 pages.push(Page {
                     source: None,
                     kind: Kind::Section,
@@ -658,9 +726,9 @@ fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mu
                 match by_url.get(url.as_str()) {
                     Some(&id) => session.page = Some(id),
                     None => diags.push(
-                        Diagnostic::new(&s.path, format!("session \"{}\" links to page \"{reference}\", which does not exist", session.title))
+                        Diagnostic::new(&s.path, format!("tilaisuus \"{}\" viittaa sivuun \"{reference}\", jota ei ole", session.title))
                             .at_line(s.value_line("page", reference))
-                            .help(format!("`page` is a path under content/{}/ without .md, e.g. page = \"nakokulmat/jarjestot\"", y.number)),
+                            .help(format!("`page` on sivun polku kansion content/{}/ sisällä ilman .md-päätettä, esim. page = \"nakokulmat/jarjestot\"", y.number)),
                     ),
                 }
             }
@@ -718,12 +786,12 @@ fn check_groups(
                     let name = &config.municipalities[m.0].name;
                     diags.push(
                         Diagnostic::new(&path, format!(
-                            "{name} is in two groups of {}: this one and {}",
+                            "{name} on kahdessa vuoden {} kuntaryhmässä: tässä ja tiedostossa {}",
                             y.number,
-                            other.source.as_deref().unwrap_or(Path::new("?")).display()
+                            crate::diagnostic::shown(other.source.as_deref().unwrap_or(Path::new("?"))).display()
                         ))
                         .with_line(group.lines.get(i).copied())
-                        .help("a municipality belongs to one group a year; remove it from one of the two"),
+                        .help("kunta kuuluu vuodessa yhteen kuntaryhmään; poista se toisesta"),
                     );
                 } else {
                     seen.insert(m, &pages[g]);
@@ -742,9 +810,9 @@ fn check_groups(
         if !missing.is_empty() {
             let path = pages[y.page].source.clone().unwrap_or_default();
             diags.push(
-                Diagnostic::new(&path, format!("in {} these municipalities are in no group: {}", y.number, missing.join(", ")))
+                Diagnostic::new(&path, format!("vuonna {} nämä kunnat eivät ole missään kuntaryhmässä: {}", y.number, missing.join(", ")))
                     .help(format!(
-                        "a year with group pages must place every municipality of site.toml in one group; add them to a page under content/{}/kuntaryhmat/",
+                        "kun vuodella on kuntaryhmien sivuja, jokaisen site.toml-tiedoston kunnan pitää kuulua yhteen ryhmään; lisää ne jonkin kansiossa content/{}/kuntaryhmat/ olevan sivun municipalities-luetteloon",
                         y.number
                     )),
             );
@@ -766,9 +834,9 @@ fn redirects(
         let line = s.value_line("aliases", &alias);
         if !valid {
             diags.push(
-                Diagnostic::new(&s.path, format!("the alias \"{alias}\" is not a site path"))
+                Diagnostic::new(&s.path, format!("uudelleenohjaus (alias) \"{alias}\" ei ole tämän sivuston osoite"))
                     .at_line(line)
-                    .help("an alias is an old address of this site starting with '/', e.g. \"/2025/ryhmat/jkl/\""),
+                    .help("alias on tämän sivuston vanha osoite, joka alkaa kauttaviivalla, esim. \"/2025/ryhmat/jkl/\"; siinä ei ole verkkotunnusta, ?- tai #-merkkiä eikä välilyöntejä"),
             );
             continue;
         }
@@ -781,16 +849,19 @@ fn redirects(
             diags.push(
                 Diagnostic::new(
                     &s.path,
-                    format!("the alias {from} is the URL of a page ({owner})"),
+                    format!("uudelleenohjaus (alias) {from} on jo sivun osoite: {owner}"),
                 )
                 .at_line(line)
-                .help("a redirect cannot replace a page; remove the alias or move the page"),
+                .help("uudelleenohjaus ei voi korvata olemassa olevaa sivua; poista alias tai siirrä sivu"),
             );
         } else if out.iter().any(|r| r.from == from) {
             diags.push(
-                Diagnostic::new(&s.path, format!("the alias {from} is given twice"))
-                    .at_line(line)
-                    .help("an old address can lead to one page only"),
+                Diagnostic::new(
+                    &s.path,
+                    format!("uudelleenohjaus (alias) {from} on annettu kahdesti"),
+                )
+                .at_line(line)
+                .help("vanha osoite voi ohjata vain yhdelle sivulle; poista toinen"),
             );
         } else {
             out.push(Redirect { from, to });

@@ -51,7 +51,7 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
             let text = value.to_string();
             out.write_str(&html_escape::encode_quoted_attribute(&text))
                 .map_err(|_| {
-                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "cannot write")
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "ei voi kirjoittaa")
                 })
         } else {
             minijinja::escape_formatter(out, state, value)
@@ -77,8 +77,11 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
                 }
             }
             None => diags.push(
-                Diagnostic::new(&path, "cannot read the template as UTF-8 text")
-                    .help("save it as UTF-8 in your editor"),
+                Diagnostic::new(
+                    &path,
+                    "sivupohja ei ole UTF-8-merkistöllä tallennettua tekstiä",
+                )
+                .help("tallenna sivupohja tekstieditorissa UTF-8-merkistöllä"),
             ),
         }
     }
@@ -90,14 +93,14 @@ fn template_diagnostic(e: &minijinja::Error, paths: &HashMap<String, PathBuf>) -
         .name()
         .and_then(|n| paths.get(n).cloned())
         .unwrap_or_else(|| PathBuf::from(e.name().unwrap_or("template")));
-    let mut message = format!("template error: {}", e.kind());
+    let mut message = format!("sivupohja ei toimi: {}", e.kind());
     if let Some(detail) = e.detail() {
         message.push_str(": ");
         message.push_str(detail);
     }
     Diagnostic::new(path, message)
         .with_line(e.line())
-        .help("fix the template (minijinja syntax, like Jinja2); a site's own templates/ overrides the theme's file of the same name")
+        .help("korjaa sivupohja (minijinja-kieli, kuten Jinja2); sivuston oman templates/-kansion tiedosto korvaa teeman samannimisen sivupohjan")
 }
 
 fn date_fi(v: String) -> String {
@@ -184,8 +187,8 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
         if let Some(Job::Page(id)) = owner.get(&out) {
             let path = site.pages[*id].source.clone().unwrap_or_default();
             diags.push(
-                Diagnostic::new(path, format!("this page takes the address /{} that hyte generates", out.trim_end_matches("index.html")))
-                    .help("the addresses /kunnat/, /painopisteet/ and /aikataulu/ are made from the model; rename this file"),
+                Diagnostic::new(path, format!("tämä sivu vie osoitteen /{}, jonka hyte tekee itse", out.trim_end_matches("index.html")))
+                    .help("osoitteiden /kunnat/, /painopisteet/ ja /aikataulu/ sivut hyte kokoaa muiden sivujen tiedoista; nimeä tämä tiedosto tai kansio uudelleen"),
             );
         }
         owner.insert(out, job);
@@ -230,8 +233,8 @@ fn template_problem(
         && let Job::Page(id) = job
         && let Some(src) = &site.pages[*id].source
     {
-        return Diagnostic::new(src, format!("the template \"{template}\" does not exist"))
-                    .help("check `template` in the front matter; templates are in the theme's templates/ or the site's templates/");
+        return Diagnostic::new(src, format!("sivupohjaa \"{template}\" ei ole"))
+                    .help("tarkista alkutietojen `template`; sivupohjat ovat teeman templates/-kansiossa tai sivuston omassa templates/-kansiossa");
     }
     template_diagnostic(e, paths)
 }

@@ -774,3 +774,21 @@ pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
         })
         .collect()
 }
+
+/// The site-relative URLs of every view made from the model rather than
+/// from a content file (for the sitemap).
+pub fn generated_urls(site: &Site) -> Vec<String> {
+    let c = &site.config;
+    let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
+    out.extend(
+        c.municipalities
+            .iter()
+            .map(|t| format!("/kunnat/{}/", t.slug)),
+    );
+    out.extend(
+        c.priority_areas
+            .iter()
+            .map(|t| format!("/painopisteet/{}/", t.slug)),
+    );
+    out
+}

@@ -95,7 +95,7 @@ fn rebuild(site: &SiteOptions, shared: &Shared) {
     match build_in_memory(site) {
         Ok(files) => {
             eprintln!(
-                "rebuilt {} files in {} ms",
+                "päivitetty: {} tiedostoa {} ms:ssa",
                 files.len(),
                 started.elapsed().as_millis()
             );
@@ -108,7 +108,7 @@ fn rebuild(site: &SiteOptions, shared: &Shared) {
         Err(e) => {
             let text = e.to_string();
             eprintln!("{text}");
-            eprintln!("the last good version stays in the preview until this is fixed");
+            eprintln!("esikatselussa näkyy viimeisin toimiva versio, kunnes virhe on korjattu");
             shared.publish(Snapshot {
                 files: previous.files.clone(),
                 error: Some(text),
@@ -121,7 +121,7 @@ fn rebuild(site: &SiteOptions, shared: &Shared) {
 /// Runs the preview until the process is stopped.
 pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     let server = tiny_http::Server::http((opts.bind, opts.port))
-        .map_err(|e| Error::Usage(format!("cannot listen on {}:{}: {e}", opts.bind, opts.port)))?;
+        .map_err(|e| Error::Usage(format!("esikatselua ei voitu käynnistää osoitteeseen {}:{}: {e} (portti voi olla jo käytössä; kokeile esim. --port 1112)", opts.bind, opts.port)))?;
     let port = server
         .server_addr()
         .to_ip()
@@ -139,17 +139,14 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     };
     if !opts.bind.is_loopback() {
         eprintln!(
-            "warning: serving on {} makes the preview, drafts included, reachable from other machines; the default --bind 127.0.0.1 keeps it local",
+            "varoitus: osoitteessa {} esikatselu luonnoksineen näkyy myös muille koneille; oletus --bind 127.0.0.1 pitää sen omalla koneellasi",
             opts.bind
         );
     }
 
     let shared = Arc::new(Shared::default());
     rebuild(&site, &shared);
-    eprintln!(
-        "serving {} on {url} (drafts included); press Ctrl+C to stop",
-        opts.root.display()
-    );
+    eprintln!("esikatselu: {url} (luonnokset mukana); lopeta painamalla Ctrl+C");
 
     watch::start(&opts.root, {
         let shared = shared.clone();
@@ -160,7 +157,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     if opts.open
         && let Err(e) = opener::open(&url)
     {
-        eprintln!("could not open a browser: {e}");
+        eprintln!("selainta ei voitu avata: {e}; avaa osoite itse");
     }
     http::serve(server, shared);
     Ok(())

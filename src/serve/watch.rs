@@ -58,11 +58,16 @@ pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> Result<(), E
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Error::Internal(format!("cannot watch files: {e}")))?;
+        .map_err(|e| Error::Internal(format!("tiedostojen muutoksia ei voi seurata: {e}")))?;
     // The root itself, not recursively: site.toml, and folders that appear.
     watcher
         .watch(&root, RecursiveMode::NonRecursive)
-        .map_err(|e| Error::Internal(format!("cannot watch {}: {e}", root.display())))?;
+        .map_err(|e| {
+            Error::Internal(format!(
+                "kansion {} muutoksia ei voi seurata: {e}",
+                root.display()
+            ))
+        })?;
     let mut watched: Vec<PathBuf> = Vec::new();
     watch_dirs(&mut watcher, &root, &mut watched);
 

@@ -1,0 +1,308 @@
+//! Open data under `/data/`: the whole model as `hyte.json` (with a JSON
+//! Schema beside it) and every finding as a row of `havainnot.csv`.
+//! Every finding carries the URL of its cell, anchor included, so a reuser
+//! can link back to the exact place.
+
+use serde::Serialize;
+
+use crate::model::{Kind, PageData, PageId, Site, YearStatus};
+
+/// The JSON Schema of `hyte.json`, published beside it.
+pub const SCHEMA: &str = include_str!("hyte.schema.json");
+
+#[derive(Serialize)]
+struct Data<'a> {
+    #[serde(rename = "$schema")]
+    schema: String,
+    title: &'a str,
+    region: &'a str,
+    county: &'a str,
+    url: &'a str,
+    licence: &'static str,
+    municipalities: Vec<Named<'a>>,
+    priority_areas: Vec<Named<'a>>,
+    target_groups: Vec<Named<'a>>,
+    years: Vec<YearData<'a>>,
+    findings: Vec<FindingData<'a>>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct YearData<'a> {
+    year: i32,
+    title: &'a str,
+    status: YearStatus,
+    url: String,
+    summary: &'a str,
+    priority_areas: Vec<&'a str>,
+    target_groups: Vec<&'a str>,
+    sessions: Vec<SessionData<'a>>,
+    groups: Vec<GroupData<'a>>,
+    goals: Vec<GoalData<'a>>,
+    decisions: Vec<DecisionData<'a>>,
+}
+
+#[derive(Serialize)]
+struct SessionData<'a> {
+    title: &'a str,
+    date: Option<String>,
+    end_date: Option<String>,
+    start_time: Option<String>,
+    end_time: Option<String>,
+    when: Option<&'a str>,
+    location: Option<&'a str>,
+    planned: bool,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct GroupData<'a> {
+    slug: String,
+    title: &'a str,
+    url: String,
+    date: Option<String>,
+    municipalities: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct GoalData<'a> {
+    priority_area: &'a str,
+    target_group: &'a str,
+    goal: &'a str,
+    background: &'a str,
+}
+
+#[derive(Serialize)]
+struct DecisionData<'a> {
+    body: &'a str,
+    date: String,
+    section: Option<&'a str>,
+    record: Option<&'a str>,
+    title: &'a str,
+    decision: Option<&'a str>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct FindingData<'a> {
+    year: Option<i32>,
+    page: &'a str,
+    /// "year", "group" or "perspective".
+    page_kind: &'static str,
+    municipalities: Vec<&'a str>,
+    priority_area: &'a str,
+    target_group: Option<&'a str>,
+    text: &'a str,
+    url: String,
+}
+
+fn absolute(site: &Site, rel: &str) -> String {
+    format!("{}{}", site.config.base_url, rel.trim_start_matches('/'))
+}
+
+fn page_kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Year => "year",
+        Kind::Group => "group",
+        Kind::Perspective => "perspective",
+        _ => "page",
+    }
+}
+
+fn findings(site: &Site) -> Vec<FindingData<'_>> {
+    let c = &site.config;
+    let mut out = Vec::new();
+    for y in &site.years {
+        let pages: Vec<PageId> = std::iter::once(y.page)
+            .chain(y.groups.iter().copied())
+            .chain(y.perspectives.iter().copied())
+            .collect();
+        for id in pages {
+            let page = &site.pages[id];
+            let municipalities = match &page.data {
+                PageData::Group(g) => g
+                    .municipalities
+                    .iter()
+                    .map(|m| c.municipalities[m.0].slug.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for f in &page.findings {
+                out.push(FindingData {
+                    year: page.year,
+                    page: &page.title,
+                    page_kind: page_kind(page.kind),
+                    municipalities: municipalities.clone(),
+                    priority_area: &c.priority_areas[f.priority.0].slug,
+                    target_group: f.target.map(|t| c.target_groups[t.0].slug.as_str()),
+                    text: &f.text,
+                    url: format!("{}#{}", absolute(site, &page.url), f.anchor),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `data/hyte.json`.
+pub fn json(site: &Site) -> String {
+    let c = &site.config;
+    fn named<'a>(
+        site: &Site,
+        terms: &'a [crate::config::Term],
+        prefix: Option<&str>,
+    ) -> Vec<Named<'a>> {
+        terms
+            .iter()
+            .map(|t| Named {
+                slug: &t.slug,
+                name: &t.name,
+                url: prefix.map(|p| absolute(site, &format!("/{p}/{}/", t.slug))),
+            })
+            .collect()
+    }
+    let years = site
+        .years
+        .iter()
+        .map(|y| {
+            let page = &site.pages[y.page];
+            let year_url = absolute(site, &page.url);
+            YearData {
+                year: y.number,
+                title: &page.title,
+                status: y.status,
+                url: year_url.clone(),
+                summary: &y.summary,
+                priority_areas: y
+                    .priorities
+                    .iter()
+                    .map(|p| c.priority_areas[p.0].slug.as_str())
+                    .collect(),
+                target_groups: y
+                    .target_groups
+                    .iter()
+                    .map(|t| c.target_groups[t.0].slug.as_str())
+                    .collect(),
+                sessions: y
+                    .sessions
+                    .iter()
+                    .map(|s| SessionData {
+                        title: &s.title,
+                        date: s.date.map(|d| d.to_string()),
+                        end_date: s.end_date.map(|d| d.to_string()),
+                        start_time: s
+                            .start_time
+                            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+                        end_time: s
+                            .end_time
+                            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+                        when: s.when.as_deref(),
+                        location: s.location.as_deref(),
+                        planned: s.planned || y.status == YearStatus::Planned,
+                        url: s.page.map(|p| absolute(site, &site.pages[p].url)),
+                    })
+                    .collect(),
+                groups: y
+                    .groups
+                    .iter()
+                    .filter_map(|&g| {
+                        let group = site.group(g)?;
+                        let page = &site.pages[g];
+                        Some(GroupData {
+                            slug: page
+                                .url
+                                .trim_end_matches('/')
+                                .rsplit('/')
+                                .next()
+                                .unwrap_or_default()
+                                .to_string(),
+                            title: &page.title,
+                            url: absolute(site, &page.url),
+                            date: group.date.map(|d| d.to_string()),
+                            municipalities: group
+                                .municipalities
+                                .iter()
+                                .map(|m| c.municipalities[m.0].slug.as_str())
+                                .collect(),
+                        })
+                    })
+                    .collect(),
+                goals: y
+                    .goals
+                    .iter()
+                    .map(|g| GoalData {
+                        priority_area: &c.priority_areas[g.priority.0].slug,
+                        target_group: &c.target_groups[g.target_group.0].slug,
+                        goal: &g.goal,
+                        background: &g.background,
+                    })
+                    .collect(),
+                decisions: y
+                    .decisions
+                    .iter()
+                    .map(|d| DecisionData {
+                        body: &d.body,
+                        date: d.date.to_string(),
+                        section: d.section.as_deref(),
+                        record: d.record.as_deref(),
+                        title: &d.title,
+                        decision: d.decision.as_deref(),
+                        url: d.url.clone().unwrap_or_else(|| {
+                            format!("{year_url}#{}", super::feeds::decision_anchor(d))
+                        }),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let data = Data {
+        schema: absolute(site, "/data/hyte.schema.json"),
+        title: &c.title,
+        region: &c.region.name,
+        county: &c.region.county,
+        url: &c.base_url,
+        licence: "CC-BY-4.0",
+        municipalities: named(site, &c.municipalities, Some("kunnat")),
+        priority_areas: named(site, &c.priority_areas, Some("painopisteet")),
+        target_groups: named(site, &c.target_groups, None),
+        years,
+        findings: findings(site),
+    };
+    serde_json::to_string_pretty(&data).expect("plain data serializes")
+}
+
+/// `data/havainnot.csv`: one finding a row, with a header row.
+pub fn csv(site: &Site) -> Vec<u8> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let header = [
+        "vuosi",
+        "sivu",
+        "sivun_tyyppi",
+        "kunnat",
+        "painopiste",
+        "kohderyhma",
+        "nosto",
+        "osoite",
+    ];
+    // Writing into a Vec cannot fail.
+    let _ = w.write_record(header);
+    for f in findings(site) {
+        let _ = w.write_record([
+            f.year.map(|y| y.to_string()).unwrap_or_default().as_str(),
+            f.page,
+            f.page_kind,
+            &f.municipalities.join(" "),
+            f.priority_area,
+            f.target_group.unwrap_or(""),
+            f.text,
+            &f.url,
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,180 @@
+//! The sitemap, robots.txt and the Atom feed. Text is escaped with
+//! quick-xml; every URL is absolute, from `base_url`.
+
+use jiff::civil::Date;
+use quick_xml::escape::escape;
+
+use crate::model::{Decision, Kind, Site};
+
+fn absolute(site: &Site, rel: &str) -> String {
+    format!("{}{}", site.config.base_url, rel.trim_start_matches('/'))
+}
+
+/// The latest update date of the content, if any page has one.
+pub fn latest(site: &Site) -> Option<Date> {
+    site.pages.iter().filter_map(|p| p.updated).max()
+}
+
+/// `/sitemap.xml`: every page, with its update date where known.
+pub fn sitemap(site: &Site, generated: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut entry = |url: &str, lastmod: Option<Date>| {
+        out.push_str("  <url><loc>");
+        out.push_str(&escape(absolute(site, url)));
+        out.push_str("</loc>");
+        if let Some(d) = lastmod {
+            out.push_str(&format!("<lastmod>{d}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    };
+    for p in &site.pages {
+        entry(&p.url, p.updated);
+    }
+    let newest = latest(site);
+    for url in generated {
+        entry(url, newest);
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        absolute(site, "/sitemap.xml")
+    )
+}
+
+/// The anchor of a decision on its year page.
+pub fn decision_anchor(d: &Decision) -> String {
+    crate::slug::slugify(&format!(
+        "paatos {} {} {}",
+        d.date,
+        d.body,
+        d.section.as_deref().unwrap_or("")
+    ))
+}
+
+fn rfc3339(d: Date) -> String {
+    format!("{d}T00:00:00Z")
+}
+
+struct Entry {
+    id: String,
+    title: String,
+    url: String,
+    updated: Date,
+    summary: String,
+}
+
+/// `/atom.xml`: years, municipality group pages and decisions, newest
+/// first, with dates from the content.
+pub fn atom(site: &Site) -> String {
+    let c = &site.config;
+    let fallback = latest(site).unwrap_or(Date::constant(1970, 1, 1));
+    let mut entries: Vec<Entry> = Vec::new();
+    for y in &site.years {
+        let page = &site.pages[y.page];
+        let url = absolute(site, &page.url);
+        let dated = y
+            .decisions
+            .iter()
+            .map(|d| d.date)
+            .chain(y.sessions.iter().filter_map(|s| s.date))
+            .max();
+        entries.push(Entry {
+            id: url.clone(),
+            title: page.title.clone(),
+            url: url.clone(),
+            updated: page.updated.or(dated).unwrap_or(fallback),
+            summary: y.summary.clone(),
+        });
+        for d in &y.decisions {
+            let anchor = decision_anchor(d);
+            let mut title = format!(
+                "{} {}.{}.{}",
+                d.body,
+                d.date.day(),
+                d.date.month(),
+                d.date.year()
+            );
+            if let Some(section) = &d.section {
+                title.push(' ');
+                title.push_str(section);
+            }
+            title.push_str(": ");
+            title.push_str(&d.title);
+            entries.push(Entry {
+                id: format!("{url}#{anchor}"),
+                title,
+                url: format!("{url}#{anchor}"),
+                updated: d.date,
+                summary: d.decision.clone().unwrap_or_default(),
+            });
+        }
+    }
+    for (id, p) in site
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == Kind::Group)
+    {
+        let url = absolute(site, &p.url);
+        let group = site.group(id);
+        entries.push(Entry {
+            id: url.clone(),
+            title: p.title.clone(),
+            url,
+            updated: p.updated.or(group.and_then(|g| g.date)).unwrap_or(fallback),
+            summary: group.map(|g| g.summary.clone()).unwrap_or_default(),
+        });
+    }
+    entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+    let updated = entries.iter().map(|e| e.updated).max().unwrap_or(fallback);
+
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"",
+    );
+    out.push_str(&escape(c.language.as_str()));
+    out.push_str("\">\n");
+    out.push_str(&format!("  <id>{}</id>\n", escape(c.base_url.as_str())));
+    out.push_str(&format!("  <title>{}</title>\n", escape(c.title.as_str())));
+    if !c.description.is_empty() {
+        out.push_str(&format!(
+            "  <subtitle>{}</subtitle>\n",
+            escape(c.description.as_str())
+        ));
+    }
+    out.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
+    out.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape(c.region.county.as_str())
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"self\" href=\"{}\"/>\n",
+        escape(absolute(site, "/atom.xml"))
+    ));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(c.base_url.as_str())
+    ));
+    for e in entries {
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <id>{}</id>\n", escape(e.id)));
+        out.push_str(&format!("    <title>{}</title>\n", escape(e.title)));
+        out.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(e.url)
+        ));
+        out.push_str(&format!("    <updated>{}</updated>\n", rfc3339(e.updated)));
+        if !e.summary.is_empty() {
+            out.push_str(&format!("    <summary>{}</summary>\n", escape(e.summary)));
+        }
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out
+}
