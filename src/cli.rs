@@ -46,6 +46,12 @@ pub enum Command {
         /// Include pages marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Also fetch every link to another site (timeouts and unknown hosts only warn)
+        #[arg(long)]
+        external: bool,
+        /// With --external: links that do not answer at all fail too
+        #[arg(long, requires = "external")]
+        strict: bool,
     },
     /// Preview the site with live reload (drafts included; never touches public/)
     Serve {
@@ -138,13 +144,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             open,
         }),
         Command::New(what) => cmd::new::run(&cli.root, what).map(|_| ()),
-        Command::Check { base_url, drafts } => {
+        Command::Check {
+            base_url,
+            drafts,
+            external,
+            strict,
+        } => {
             let opts = SiteOptions {
                 root: cli.root,
                 base_url,
                 drafts,
             };
-            cmd::check::run(&opts).map(|_| ())
+            let external = cmd::check::External {
+                fetch: external,
+                strict,
+            };
+            cmd::check::run(&opts, external).map(|_| ())
         }
     }
 }

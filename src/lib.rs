@@ -17,6 +17,7 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod external;
 pub mod links;
 pub mod load;
 pub mod model;
@@ -69,19 +70,27 @@ pub enum OutFile<'a> {
     Copy(&'a Path),
 }
 
+/// What [`produce`] made.
+pub struct Produced {
+    /// Pages rendered.
+    pub pages: usize,
+    /// Links to other sites, each with the pages it is on.
+    pub external: std::collections::BTreeMap<String, Vec<String>>,
+}
+
 /// Where [`produce`] hands each file: (path relative to the output, file).
 pub type FileSink<'a> = dyn Fn(&str, OutFile<'_>) -> Result<(), Error> + Sync + 'a;
 
 /// Steps 3–4: renders every page, adds the static files and the content's
 /// assets, and checks every internal link and anchor. Each file goes to
 /// `sink` (path relative to the output folder) as soon as it is made.
-/// Returns the number of pages rendered.
+/// Returns what was made.
 pub fn produce(
     opts: &SiteOptions,
     site: &model::Site,
     templates: &render::Templates,
     sink: &FileSink<'_>,
-) -> Result<usize, Error> {
+) -> Result<Produced, Error> {
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let links = links::LinkIndex::default();
     render::render_site(site, templates, &|rel, bytes| {
@@ -105,10 +114,14 @@ pub fn produce(
         links.add(&rel, &[]);
         sink(&rel, OutFile::Copy(&asset.source))?;
     }
+    let external = links.external(site);
     // A site with a broken internal link is not published.
     let broken = links.check(site);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }
-    Ok(pages.into_inner())
+    Ok(Produced {
+        pages: pages.into_inner(),
+        external,
+    })
 }

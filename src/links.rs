@@ -6,7 +6,7 @@
 //! HTML always quotes attributes with `"`, so a scan for `id="`, `href="`
 //! and `src="` is exact here; it is not a general HTML parser.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
 use crate::diagnostic::Diagnostic;
@@ -39,6 +39,28 @@ impl LinkIndex {
             .lock()
             .expect("no panics while held")
             .insert(rel.to_string());
+    }
+
+    /// Links to other sites: each URL with the pages it is on.
+    pub fn external(&self, site: &Site) -> BTreeMap<String, Vec<String>> {
+        let pages = self.pages.lock().expect("no panics while held");
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (rel, scanned) in pages.iter() {
+            let url = format!("/{}", rel.trim_end_matches("index.html"));
+            for link in &scanned.links {
+                let web = link.starts_with("http://") || link.starts_with("https://");
+                if web && !link.starts_with(&site.config.base_url) {
+                    let on = out.entry(link.clone()).or_default();
+                    if !on.contains(&url) {
+                        on.push(url.clone());
+                    }
+                }
+            }
+        }
+        for on in out.values_mut() {
+            on.sort();
+        }
+        out
     }
 
     /// A broken link or anchor, one diagnostic per page and target.

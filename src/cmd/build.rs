@@ -17,7 +17,8 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     let pages = produce(opts, &site, &templates, &|rel, file| match file {
         OutFile::Bytes(bytes) => staging.write(rel, bytes),
         OutFile::Copy(path) => staging.copy(path, rel),
-    })?;
+    })?
+    .pages;
     staging.commit()?;
     eprintln!(
         "valmis: {} kansioon {}/ {} ms:ssa",

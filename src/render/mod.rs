@@ -133,6 +133,7 @@ enum Job {
     Priorities,
     Priority(usize),
     Schedule,
+    Data,
     NotFound,
     Redirect(usize),
 }
@@ -147,6 +148,7 @@ impl Job {
             Job::Priorities => "painopisteet/index.html".into(),
             Job::Priority(i) => format!("painopisteet/{}/index.html", c.priority_areas[*i].slug),
             Job::Schedule => "aikataulu/index.html".into(),
+            Job::Data => "data/index.html".into(),
             Job::NotFound => "404.html".into(),
             Job::Redirect(i) => {
                 let from = &site.redirects[*i].from;
@@ -176,6 +178,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
     jobs.push(Job::Priorities);
     jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
     jobs.push(Job::Schedule);
+    jobs.push(Job::Data);
     jobs.push(Job::NotFound);
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
 
@@ -333,6 +336,14 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/", &year_pages(site)))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/aikataulu/", "Aikataulu"))),
                 sessions => Value::from(Serde(schedule(site))),
+            },
+        ),
+        Job::Data => (
+            "data.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Avoin data", "/data/", &year_pages(site)))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/data/", "Avoin data"))),
             },
         ),
         Job::NotFound => (

@@ -124,10 +124,11 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
 }
 
 /// The views hyte always makes from the model, with their titles.
-pub const GENERATED: [(&str, &str); 3] = [
+pub const GENERATED: [(&str, &str); 4] = [
     ("/kunnat/", "Kunnat"),
     ("/painopisteet/", "Painopisteet"),
     ("/aikataulu/", "Aikataulu"),
+    ("/data/", "Avoin data"),
 ];
 
 /// Links to those of `candidates` that exist on this site.
@@ -361,6 +362,14 @@ pub struct GroupLink {
     pub municipalities: Vec<TermView>,
 }
 
+/// A decision with its anchor on the year page (the feed links to it).
+#[derive(Debug, Serialize)]
+pub struct DecisionView {
+    pub anchor: String,
+    #[serde(flatten)]
+    pub decision: crate::model::Decision,
+}
+
 #[derive(Debug, Serialize)]
 pub struct YearView {
     pub number: i32,
@@ -370,7 +379,7 @@ pub struct YearView {
     pub summary: String,
     pub target_groups: Vec<String>,
     pub sessions: Vec<SessionView>,
-    pub decisions: Vec<crate::model::Decision>,
+    pub decisions: Vec<DecisionView>,
     pub goals: Vec<RowView>,
     pub has_goals: bool,
     pub groups: Vec<GroupLink>,
@@ -392,7 +401,14 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
             .map(|t| site.config.target_groups[t.0].name.clone())
             .collect(),
         sessions: y.sessions.iter().map(|s| session_view(site, s)).collect(),
-        decisions: y.decisions.clone(),
+        decisions: y
+            .decisions
+            .iter()
+            .map(|d| DecisionView {
+                anchor: crate::publish::feeds::decision_anchor(d),
+                decision: d.clone(),
+            })
+            .collect(),
         goals: matrix(site, y, &[]),
         has_goals: !y.goals.is_empty(),
         groups: y
