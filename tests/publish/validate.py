@@ -48,6 +48,16 @@ for el in [feed] + feed.findall(ATOM + "entry"):
 entries = feed.findall(ATOM + "entry")
 if not entries:
     problems.append("atom.xml has no entries")
+# Every entry links to a page of the site, and to an anchor that exists.
+for entry in entries:
+    href = entry.find(ATOM + "link").get("href")
+    page, _, anchor = href.partition("#")
+    rel = page[len(base):]
+    target = public / rel / "index.html"
+    if not page.startswith(base) or not target.is_file():
+        problems.append(f"atom.xml links to {href}, which is not a page of the site")
+    elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+        problems.append(f"atom.xml links to {href}, but the page has no such anchor")
 
 # Calendars: parse, and every dated session of hyte.json is an event.
 events = {}
