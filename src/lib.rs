@@ -24,6 +24,7 @@ pub mod model;
 pub mod output;
 pub mod publish;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod slug;
 pub mod theme;
@@ -98,7 +99,8 @@ pub fn produce(
         links.add(rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     })?;
-    for (rel, bytes) in publish::files(site, &render::views::generated_urls(site)) {
+    let machine = publish::files(site, &render::views::generated_urls(site));
+    for (rel, bytes) in machine.into_iter().chain(search::files(site)) {
         links.add(&rel, &bytes);
         sink(&rel, OutFile::Bytes(&bytes))?;
     }

@@ -134,6 +134,7 @@ enum Job {
     Priority(usize),
     Schedule,
     Data,
+    Search,
     NotFound,
     Redirect(usize),
 }
@@ -149,6 +150,7 @@ impl Job {
             Job::Priority(i) => format!("painopisteet/{}/index.html", c.priority_areas[*i].slug),
             Job::Schedule => "aikataulu/index.html".into(),
             Job::Data => "data/index.html".into(),
+            Job::Search => "haku/index.html".into(),
             Job::NotFound => "404.html".into(),
             Job::Redirect(i) => {
                 let from = &site.redirects[*i].from;
@@ -179,6 +181,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
     jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
     jobs.push(Job::Schedule);
     jobs.push(Job::Data);
+    jobs.push(Job::Search);
     jobs.push(Job::NotFound);
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
 
@@ -344,6 +347,14 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 site => site_value.clone(),
                 page => Value::from(Serde(generated(site, "Avoin data", "/data/", &year_pages(site)))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/data/", "Avoin data"))),
+            },
+        ),
+        Job::Search => (
+            "haku.html".into(),
+            context! {
+                site => site_value.clone(),
+                page => Value::from(Serde(generated(site, "Haku", "/haku/", &[]))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/haku/", "Haku"))),
             },
         ),
         Job::NotFound => (

@@ -124,7 +124,8 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
 }
 
 /// The views hyte always makes from the model, with their titles.
-pub const GENERATED: [(&str, &str); 4] = [
+pub const GENERATED: [(&str, &str); 5] = [
+    ("/haku/", "Haku"),
     ("/kunnat/", "Kunnat"),
     ("/painopisteet/", "Painopisteet"),
     ("/aikataulu/", "Aikataulu"),

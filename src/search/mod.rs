@@ -1,0 +1,388 @@
+//! The search index, built at build time from the main content of every
+//! page (never navigation), split so that a query fetches little:
+//!
+//! - `haku/meta.json`: the fold rules, stopwords and limits the client
+//!   must apply exactly as the index did, and how many documents there are;
+//! - `haku/i/<letter>.json`: the keys whose first letter (ä/ö folded) is
+//!   that letter, each with its postings `[document, weight]`; a query word
+//!   needs one of these files;
+//! - `haku/d/<n>.json`: documents in chunks of [`CHUNK`]: URL with anchor,
+//!   title, where it is (year, group) and its text for the snippet; a query
+//!   needs the chunks of its top results only.
+//!
+//! A document is a section of a page: the part under one heading, linked by
+//! its anchor. Titles and headings weigh more than body text. Compound
+//! words are also indexed by their parts where both parts are words of the
+//! site, and "sosiaali- ja terveyspalvelut" also as "sosiaalipalvelut".
+
+pub mod analyze;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::model::{Kind, Site};
+use analyze::{Analyzer, words};
+
+/// Documents per chunk file.
+pub const CHUNK: usize = 32;
+/// Text kept per document for snippets.
+const TEXT_LIMIT: usize = 1200;
+
+/// One searchable section.
+#[derive(Debug, Serialize)]
+struct Doc {
+    url: String,
+    title: String,
+    /// Where the section is: year and page.
+    #[serde(rename = "in")]
+    place: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct Meta {
+    version: u32,
+    docs: usize,
+    chunk: usize,
+    min_key: usize,
+    reach: usize,
+    rules: Vec<[&'static str; 3]>,
+    stopwords: &'static [&'static str],
+}
+
+/// A section of a rendered page: anchor, heading, plain text.
+struct Section {
+    anchor: String,
+    heading: String,
+    text: String,
+}
+
+/// Plain text of HTML: tags dropped, entities decoded, spaces collapsed.
+fn plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = html_escape::decode_html_entities(&out);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts rendered HTML at its `h2`/`h3` headings with ids.
+fn sections(html: &str) -> Vec<Section> {
+    let mut out = vec![Section {
+        anchor: String::new(),
+        heading: String::new(),
+        text: String::new(),
+    }];
+    let mut rest = html;
+    loop {
+        let next = ["<h2 id=\"", "<h3 id=\""]
+            .iter()
+            .filter_map(|t| rest.find(t))
+            .min();
+        let Some(i) = next else {
+            out.last_mut()
+                .expect("one section at least")
+                .text
+                .push_str(&plain(rest));
+            break;
+        };
+        out.last_mut()
+            .expect("one section at least")
+            .text
+            .push_str(&plain(&rest[..i]));
+        let after = &rest[i + 8..];
+        let anchor = after.split('"').next().unwrap_or_default().to_string();
+        let close = after.find("</h").unwrap_or(after.len());
+        let open_end = after[..close].find('>').map_or(close, |g| g + 1);
+        let heading = plain(&after[open_end..close]);
+        out.push(Section {
+            anchor,
+            heading,
+            text: String::new(),
+        });
+        rest = &after[close..];
+    }
+    out.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
+    out
+}
+
+/// Builds the index files: (path relative to the output, bytes).
+pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+    let c = &site.config;
+    let analyzer = Analyzer::default();
+    let mut docs: Vec<Doc> = Vec::new();
+    // Per document: the weighted words (title words weigh more).
+    let mut doc_words: Vec<Vec<(String, bool, f32)>> = Vec::new();
+    let href = |rel: &str| format!("{}{}", c.base_path(), rel.trim_start_matches('/'));
+
+    for page in &site.pages {
+        if page.kind == Kind::Section {
+            continue;
+        }
+        let place = match page.year {
+            Some(y) if page.kind != Kind::Year => format!("{y} · {}", page.title),
+            Some(y) => y.to_string(),
+            None => String::new(),
+        };
+        let mut lead = page.description.clone();
+        if let crate::model::PageData::Year(i) = page.data {
+            lead = format!("{} {lead}", site.years[i].summary);
+        }
+        if let crate::model::PageData::Group(g) = &page.data {
+            let names: Vec<&str> = g
+                .municipalities
+                .iter()
+                .map(|m| c.municipalities[m.0].name.as_str())
+                .collect();
+            lead = format!("{} {} {lead}", names.join(" "), g.summary);
+        }
+        for (i, s) in sections(&page.content).into_iter().enumerate() {
+            let first = i == 0;
+            let url = if s.anchor.is_empty() {
+                href(&page.url)
+            } else {
+                format!("{}#{}", href(&page.url), s.anchor)
+            };
+            let title = if s.heading.is_empty() || first && s.anchor.is_empty() {
+                page.title.clone()
+            } else {
+                format!("{} – {}", page.title, s.heading)
+            };
+            let mut weighted: Vec<(String, bool, f32)> = Vec::new();
+            let body = if s.anchor.is_empty() {
+                format!("{lead} {}", s.text)
+            } else {
+                s.text.clone()
+            };
+            if s.anchor.is_empty() {
+                weighted.extend(
+                    words(&page.title)
+                        .into_iter()
+                        .map(|(w, open)| (w, open, 5.0)),
+                );
+            }
+            weighted.extend(
+                words(&s.heading)
+                    .into_iter()
+                    .map(|(w, open)| (w, open, 3.0)),
+            );
+            weighted.extend(words(&body).into_iter().map(|(w, open)| (w, open, 1.0)));
+            let text: String = body.chars().take(TEXT_LIMIT).collect();
+            docs.push(Doc {
+                url,
+                title,
+                place: place.clone(),
+                text,
+            });
+            doc_words.push(weighted);
+        }
+    }
+    // The views made from the model: a municipality's and a priority area's
+    // page are what most people look for by name.
+    for m in &c.municipalities {
+        let groups: Vec<String> = site
+            .memberships(crate::config::MunicipalityId(
+                c.municipalities
+                    .iter()
+                    .position(|x| x.slug == m.slug)
+                    .unwrap_or(0),
+            ))
+            .iter()
+            .map(|ms| format!("{} {}", ms.year, site.pages[ms.group].title))
+            .collect();
+        let text = format!("Kunnan neuvottelut vuosittain. {}", groups.join(". "));
+        let mut weighted: Vec<(String, bool, f32)> = words(&m.name)
+            .into_iter()
+            .map(|(w, o)| (w, o, 6.0))
+            .collect();
+        weighted.extend(words(&text).into_iter().map(|(w, o)| (w, o, 1.0)));
+        docs.push(Doc {
+            url: href(&format!("/kunnat/{}/", m.slug)),
+            title: m.name.clone(),
+            place: "Kunnat".into(),
+            text,
+        });
+        doc_words.push(weighted);
+    }
+    for p in &c.priority_areas {
+        let mut weighted: Vec<(String, bool, f32)> = words(&p.name)
+            .into_iter()
+            .map(|(w, o)| (w, o, 6.0))
+            .collect();
+        for alias in &p.aliases {
+            weighted.extend(words(alias).into_iter().map(|(w, o)| (w, o, 3.0)));
+        }
+        weighted.extend(words(&p.description).into_iter().map(|(w, o)| (w, o, 1.0)));
+        docs.push(Doc {
+            url: href(&format!("/painopisteet/{}/", p.slug)),
+            title: p.name.clone(),
+            place: "Painopisteet".into(),
+            text: p.description.clone(),
+        });
+        doc_words.push(weighted);
+    }
+
+    // Compound parts: both halves must be words of the site.
+    let vocabulary: HashSet<String> = doc_words
+        .iter()
+        .flatten()
+        .map(|(w, _, _)| w.clone())
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let stems: HashSet<String> = vocabulary.iter().map(|w| analyzer.stem(w)).collect();
+    let mut split_cache: HashMap<String, Option<(String, String)>> = HashMap::new();
+    let mut split = |w: &str| -> Option<(String, String)> {
+        split_cache
+            .entry(w.to_string())
+            .or_insert_with(|| compound(w, &vocabulary, &stems, &analyzer))
+            .clone()
+    };
+
+    let mut index: BTreeMap<String, BTreeMap<usize, f32>> = BTreeMap::new();
+    for (d, weighted) in doc_words.iter().enumerate() {
+        let mut add = |word: &str, weight: f32| {
+            for (key, kw) in analyzer.keys(word) {
+                *index.entry(key).or_default().entry(d).or_default() += weight * kw;
+            }
+        };
+        for (i, (w, open, weight)) in weighted.iter().enumerate() {
+            add(w, *weight);
+            if let Some((head, tail)) = split(w) {
+                add(&tail, weight * 0.7);
+                add(&head, weight * 0.5);
+            }
+            // "sosiaali- ja terveyspalvelut": also "sosiaalipalvelut".
+            if *open
+                && let Some((next, _, _)) = weighted.get(i + 2)
+                && let Some((_, tail)) = split(next)
+            {
+                add(&format!("{w}{tail}"), weight * 0.8);
+            }
+        }
+    }
+
+    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<[u32; 2]>>> = BTreeMap::new();
+    for (key, postings) in &index {
+        let first = analyze::fold_diacritics(&key.chars().take(1).collect::<String>());
+        let shard = if first.chars().all(|c| c.is_ascii_alphanumeric()) {
+            first
+        } else {
+            "_".into()
+        };
+        let list: Vec<[u32; 2]> = postings
+            .iter()
+            .map(|(&d, &w)| [d as u32, (w * 10.0).round().max(1.0) as u32])
+            .collect();
+        shards.entry(shard).or_default().insert(key, list);
+    }
+
+    let meta = Meta {
+        version: 1,
+        docs: docs.len(),
+        chunk: CHUNK,
+        min_key: analyze::MIN_KEY,
+        reach: analyze::REACH,
+        rules: analyze::FOLD_RULES
+            .iter()
+            .map(|(a, b, c)| [*a, *b, *c])
+            .collect(),
+        stopwords: analyze::STOPWORDS,
+    };
+    let mut out = vec![(
+        "haku/meta.json".to_string(),
+        serde_json::to_vec(&meta).expect("plain data"),
+    )];
+    for (shard, keys) in shards {
+        out.push((
+            format!("haku/i/{shard}.json"),
+            serde_json::to_vec(&keys).expect("plain data"),
+        ));
+    }
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        out.push((
+            format!("haku/d/{n}.json"),
+            serde_json::to_vec(chunk).expect("plain data"),
+        ));
+    }
+    out
+}
+
+/// The split of a compound word into two words of the site, longest head
+/// first: hyvinvointisuunnitelma → (hyvinvointi, suunnitelma).
+fn compound(
+    word: &str,
+    vocabulary: &HashSet<String>,
+    stems: &HashSet<String>,
+    analyzer: &Analyzer,
+) -> Option<(String, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 8 {
+        return None;
+    }
+    for i in (4..=chars.len() - 4).rev() {
+        let head: String = chars[..i].iter().collect();
+        let tail: String = chars[i..].iter().collect();
+        if vocabulary.contains(&head)
+            && (vocabulary.contains(&tail) || stems.contains(&analyzer.stem(&tail)))
+        {
+            return Some((head, tail));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_cut_at_headings() {
+        let s = sections(
+            "<p>Alku &amp; johdanto.</p><h2 id=\"a\">Arjen turvallisuus</h2><ul><li>Yksi</li></ul><h3 id=\"a-b\">Lapset</h3><p>Kaksi</p>",
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].text, "Alku & johdanto.");
+        assert_eq!(
+            (
+                s[1].anchor.as_str(),
+                s[1].heading.as_str(),
+                s[1].text.as_str()
+            ),
+            ("a", "Arjen turvallisuus", "Yksi")
+        );
+        assert_eq!(
+            (s[2].anchor.as_str(), s[2].heading.as_str()),
+            ("a-b", "Lapset")
+        );
+    }
+
+    #[test]
+    fn compounds_split_into_words_of_the_site() {
+        let a = Analyzer::default();
+        let vocab: HashSet<String> = ["hyvinvointi", "suunnitelma", "terveys", "palvelut"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let stems = vocab.iter().map(|w| a.stem(w)).collect();
+        assert_eq!(
+            compound("hyvinvointisuunnitelma", &vocab, &stems, &a),
+            Some(("hyvinvointi".into(), "suunnitelma".into()))
+        );
+        assert_eq!(
+            compound("terveyspalveluja", &vocab, &stems, &a),
+            Some(("terveys".into(), "palveluja".into()))
+        );
+        assert_eq!(compound("kuntayhteistyö", &vocab, &stems, &a), None);
+    }
+}
