@@ -94,13 +94,16 @@ pub fn produce(
 ) -> Result<Produced, Error> {
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let links = links::LinkIndex::default();
+    let texts = search::Collector::default();
     render::render_site(site, templates, &|rel, bytes| {
         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         links.add(rel, bytes);
+        texts.add(site.config.base_path(), rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     })?;
     let machine = publish::files(site, &render::views::generated_urls(site));
-    for (rel, bytes) in machine.into_iter().chain(search::files(site)) {
+    let index = search::files(site, &texts.into_pages());
+    for (rel, bytes) in machine.into_iter().chain(index) {
         links.add(&rel, &bytes);
         sink(&rel, OutFile::Bytes(&bytes))?;
     }

@@ -49,6 +49,10 @@ struct Meta {
     reach: usize,
     rules: Vec<[&'static str; 3]>,
     stopwords: &'static [&'static str],
+    /// The letters that have a key file.
+    shards: Vec<String>,
+    /// The page of each document, so the client shows a page once.
+    page_of: Vec<u32>,
 }
 
 /// A section of a rendered page: anchor, heading, plain text.
@@ -117,54 +121,101 @@ fn sections(html: &str) -> Vec<Section> {
     out
 }
 
-/// Builds the index files: (path relative to the output, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// The main content of one rendered page, as the index reads it.
+#[derive(Debug)]
+pub struct PageText {
+    /// Site-relative URL (base path included), e.g. `/2025/`.
+    pub url: String,
+    pub title: String,
+    /// The HTML inside `<main>`, without the page's provenance note.
+    pub main: String,
+}
+
+/// Collects the main content of every rendered page (navigation, header
+/// and footer are outside `<main>` and never indexed).
+#[derive(Debug, Default)]
+pub struct Collector(std::sync::Mutex<Vec<PageText>>);
+
+impl Collector {
+    /// Takes a rendered file; keeps it if it is a page worth finding.
+    pub fn add(&self, base_path: &str, rel: &str, bytes: &[u8]) {
+        if !rel.ends_with(".html") || rel == "404.html" || rel.starts_with("haku/") {
+            return;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        if html.contains("http-equiv=\"refresh\"") {
+            return;
+        }
+        let Some(start) = html.find("<main") else {
+            return;
+        };
+        let Some(open) = html[start..].find('>') else {
+            return;
+        };
+        let inner = &html[start + open + 1..];
+        let mut main = inner[..inner.rfind("</main>").unwrap_or(inner.len())].to_string();
+        if let Some(a) = main.find("<aside class=\"provenance\"")
+            && let Some(b) = main[a..].find("</aside>")
+        {
+            main.replace_range(a..a + b + 8, "");
+        }
+        let title = main
+            .find("<h1")
+            .and_then(|i| {
+                let rest = &main[i..];
+                let gt = rest.find('>')?;
+                let end = rest.find("</h1>")?;
+                Some(plain(&rest[gt + 1..end]))
+            })
+            .unwrap_or_default();
+        let url = format!("{base_path}{}", rel.trim_end_matches("index.html"));
+        self.0
+            .lock()
+            .expect("no panics while held")
+            .push(PageText { url, title, main });
+    }
+
+    pub fn into_pages(self) -> Vec<PageText> {
+        let mut pages = self.0.into_inner().expect("no panics while held");
+        pages.sort_by(|a, b| a.url.cmp(&b.url));
+        pages
+    }
+}
+
+/// Builds the index files from the rendered pages: (path relative to the
+/// output, bytes).
+pub fn files(site: &Site, pages: &[PageText]) -> Vec<(String, Vec<u8>)> {
     let c = &site.config;
     let analyzer = Analyzer::default();
     let mut docs: Vec<Doc> = Vec::new();
-    // Per document: the weighted words (title words weigh more).
+    // Per document: the weighted words (title words weigh more), and the
+    // page it belongs to.
     let mut doc_words: Vec<Vec<(String, bool, f32)>> = Vec::new();
-    let href = |rel: &str| format!("{}{}", c.base_path(), rel.trim_start_matches('/'));
+    let mut page_of: Vec<u32> = Vec::new();
+    let base = c.base_path();
 
-    for page in &site.pages {
-        if page.kind == Kind::Section {
-            continue;
-        }
-        let place = match page.year {
-            Some(y) if page.kind != Kind::Year => format!("{y} · {}", page.title),
-            Some(y) => y.to_string(),
+    for (p, page) in pages.iter().enumerate() {
+        let rel = format!("/{}", page.url.strip_prefix(base).unwrap_or(&page.url));
+        let place = match site.pages.iter().find(|q| q.url == rel) {
+            Some(q) => match q.year {
+                Some(y) if q.kind != Kind::Year => format!("{y} · {}", q.title),
+                Some(y) => y.to_string(),
+                None => String::new(),
+            },
             None => String::new(),
         };
-        let mut lead = page.description.clone();
-        if let crate::model::PageData::Year(i) = page.data {
-            lead = format!("{} {lead}", site.years[i].summary);
-        }
-        if let crate::model::PageData::Group(g) = &page.data {
-            let names: Vec<&str> = g
-                .municipalities
-                .iter()
-                .map(|m| c.municipalities[m.0].name.as_str())
-                .collect();
-            lead = format!("{} {} {lead}", names.join(" "), g.summary);
-        }
-        for (i, s) in sections(&page.content).into_iter().enumerate() {
-            let first = i == 0;
+        for s in sections(&page.main) {
             let url = if s.anchor.is_empty() {
-                href(&page.url)
+                page.url.clone()
             } else {
-                format!("{}#{}", href(&page.url), s.anchor)
+                format!("{}#{}", page.url, s.anchor)
             };
-            let title = if s.heading.is_empty() || first && s.anchor.is_empty() {
+            let title = if s.heading.is_empty() {
                 page.title.clone()
             } else {
                 format!("{} – {}", page.title, s.heading)
             };
             let mut weighted: Vec<(String, bool, f32)> = Vec::new();
-            let body = if s.anchor.is_empty() {
-                format!("{lead} {}", s.text)
-            } else {
-                s.text.clone()
-            };
             if s.anchor.is_empty() {
                 weighted.extend(
                     words(&page.title)
@@ -177,8 +228,8 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
                     .into_iter()
                     .map(|(w, open)| (w, open, 3.0)),
             );
-            weighted.extend(words(&body).into_iter().map(|(w, open)| (w, open, 1.0)));
-            let text: String = body.chars().take(TEXT_LIMIT).collect();
+            weighted.extend(words(&s.text).into_iter().map(|(w, open)| (w, open, 1.0)));
+            let text: String = s.text.chars().take(TEXT_LIMIT).collect();
             docs.push(Doc {
                 url,
                 title,
@@ -186,51 +237,8 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
                 text,
             });
             doc_words.push(weighted);
+            page_of.push(p as u32);
         }
-    }
-    // The views made from the model: a municipality's and a priority area's
-    // page are what most people look for by name.
-    for m in &c.municipalities {
-        let groups: Vec<String> = site
-            .memberships(crate::config::MunicipalityId(
-                c.municipalities
-                    .iter()
-                    .position(|x| x.slug == m.slug)
-                    .unwrap_or(0),
-            ))
-            .iter()
-            .map(|ms| format!("{} {}", ms.year, site.pages[ms.group].title))
-            .collect();
-        let text = format!("Kunnan neuvottelut vuosittain. {}", groups.join(". "));
-        let mut weighted: Vec<(String, bool, f32)> = words(&m.name)
-            .into_iter()
-            .map(|(w, o)| (w, o, 6.0))
-            .collect();
-        weighted.extend(words(&text).into_iter().map(|(w, o)| (w, o, 1.0)));
-        docs.push(Doc {
-            url: href(&format!("/kunnat/{}/", m.slug)),
-            title: m.name.clone(),
-            place: "Kunnat".into(),
-            text,
-        });
-        doc_words.push(weighted);
-    }
-    for p in &c.priority_areas {
-        let mut weighted: Vec<(String, bool, f32)> = words(&p.name)
-            .into_iter()
-            .map(|(w, o)| (w, o, 6.0))
-            .collect();
-        for alias in &p.aliases {
-            weighted.extend(words(alias).into_iter().map(|(w, o)| (w, o, 3.0)));
-        }
-        weighted.extend(words(&p.description).into_iter().map(|(w, o)| (w, o, 1.0)));
-        docs.push(Doc {
-            url: href(&format!("/painopisteet/{}/", p.slug)),
-            title: p.name.clone(),
-            place: "Painopisteet".into(),
-            text: p.description.clone(),
-        });
-        doc_words.push(weighted);
     }
 
     // Compound parts: both halves must be words of the site.
@@ -288,6 +296,8 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     }
 
     let meta = Meta {
+        shards: shards.keys().cloned().collect(),
+        page_of,
         version: 1,
         docs: docs.len(),
         chunk: CHUNK,
@@ -333,8 +343,13 @@ fn compound(
     for i in (4..=chars.len() - 4).rev() {
         let head: String = chars[..i].iter().collect();
         let tail: String = chars[i..].iter().collect();
-        if vocabulary.contains(&head)
-            && (vocabulary.contains(&tail) || stems.contains(&analyzer.stem(&tail)))
+        // One half must be a word of the site, the other long enough to be
+        // a word itself: kuraattori|palvelut, valmius|toimikunta.
+        let tail_known = vocabulary.contains(&tail) || stems.contains(&analyzer.stem(&tail));
+        let head_known = vocabulary.contains(&head);
+        if (head_known && tail_known)
+            || (head_known && chars.len() - i >= 5)
+            || (tail_known && i >= 5)
         {
             return Some((head, tail));
         }
@@ -382,6 +397,10 @@ mod tests {
         assert_eq!(
             compound("terveyspalveluja", &vocab, &stems, &a),
             Some(("terveys".into(), "palveluja".into()))
+        );
+        assert_eq!(
+            compound("kuraattoripalvelut", &vocab, &stems, &a),
+            Some(("kuraattori".into(), "palvelut".into()))
         );
         assert_eq!(compound("kuntayhteistyö", &vocab, &stems, &a), None);
     }

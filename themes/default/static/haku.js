@@ -60,7 +60,8 @@
     for (const term of terms) {
       const f = fold(meta, term);
       const typedWithout = dia(term) === term;
-      const keys = (await getJSON(index + "i/" + shardOf(f) + ".json")) || {};
+      const shard = shardOf(f);
+      const keys = (meta.shards.includes(shard) && (await getJSON(index + "i/" + shard + ".json"))) || {};
       const best = new Map();
       const consider = (postings, quality) => {
         const idf = Math.log(1 + meta.docs / postings.length);
@@ -96,9 +97,12 @@
         covered.set(doc, (covered.get(doc) || 0) + 1);
       }
     }
+    // A page appears once, at its best section.
+    const seen = new Set();
     const ranked = [...total]
       .map(([doc, score]) => [doc, score * Math.pow(covered.get(doc) / terms.length, 2)])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .filter(([doc]) => !seen.has(meta.page_of[doc]) && seen.add(meta.page_of[doc]))
       .slice(0, 20);
     return { terms: terms.map((t) => dia(fold(meta, t))), ranked, meta };
   }
