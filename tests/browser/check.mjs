@@ -131,6 +131,33 @@ try {
     if (width > 320) problems.push(`${rel}: at 320 px the page is ${width} px wide`);
     await page.setViewportSize({ width: 1280, height: 900 });
   }
+  // Search with results: axe clean, the count announced, results on Tab.
+  if (pages.includes("/haku/")) {
+    const url = base + "/haku/?q=" + encodeURIComponent("neuvottelut");
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[role="status"]')?.textContent || "";
+      return s && !s.startsWith("Haetaan");
+    }, null, { timeout: 10000 });
+    const status = await page.textContent('[role="status"]');
+    if (!/tulos/.test(status)) problems.push(`/haku/?q=neuvottelut: the status says ${JSON.stringify(status)}`);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+      AXE_TAGS,
+    );
+    for (const v of result.violations) problems.push(`/haku/?q=neuvottelut: axe ${v.id}: ${v.help}`);
+    // Tab from the search button reaches the first result.
+    await page.focus("#hakulomake button");
+    await page.keyboard.press("Tab");
+    const inResults = await page.evaluate(() => !!document.activeElement?.closest("#hakutulokset li"));
+    if (!inResults) problems.push("/haku/?q=neuvottelut: Tab from the search button does not reach the results");
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(url);
+    await page.waitForSelector("#hakutulokset li");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) problems.push(`/haku/?q=neuvottelut: at 320 px the page is ${width} px wide`);
+  }
 } finally {
   await browser.close();
   server.close();

@@ -1,0 +1,75 @@
+//! Search quality on the real site: the 147 Finnish queries of
+//! tests/search/queries.toml run through `/haku/?q=…` in headless Chromium
+//! (tests/search/run.mjs); recall@5 must stay at 0.95 or more. Needs the
+//! same tools as tests/browser.rs and skips the same way without them.
+//! Also the index files themselves, which need no browser.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+#[test]
+fn the_index_is_split_and_carries_its_rules() {
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(&fixture(), &public, &[]).assert_code(0);
+    let meta = page(&public, "haku/meta.json");
+    for needle in [
+        "\"rules\"",
+        "\"stopwords\"",
+        "\"kun\"",
+        "\"page_of\"",
+        "\"shards\"",
+    ] {
+        assert!(meta.contains(needle), "meta.json lacks {needle}");
+    }
+    // One key file per first letter, and document chunks.
+    assert!(public.join("haku/i/k.json").is_file());
+    assert!(public.join("haku/d/0.json").is_file());
+    // The key file of "k" has the stem of Kallioniemi.
+    let k = page(&public, "haku/i/k.json");
+    assert!(k.contains("\"kallionie\""), "{k}");
+    // Documents are sections with anchors; navigation is not indexed.
+    let docs = page(&public, "haku/d/0.json");
+    assert!(
+        docs.contains("#yhteisollisyys-seniorit")
+            || page(&public, "haku/d/1.json").contains("#yhteisollisyys-seniorit")
+    );
+    assert!(!docs.contains("Siirry pääsisältöön"));
+}
+
+#[test]
+fn recall_at_5_on_the_finnish_query_set() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let ready = dir
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir()
+        && Path::new("/usr/bin/chromium").exists();
+    if !ready {
+        assert!(
+            std::env::var_os("HYTE_REQUIRE_TOOLS").is_none(),
+            "Chromium and tests/browser/node_modules are required"
+        );
+        eprintln!("skipping the search quality run: no Chromium or node_modules");
+        return;
+    }
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(dir, &public, &[]).assert_code(0);
+    let run = Command::new("node")
+        .arg(dir.join("tests/search/run.mjs"))
+        .arg(&public)
+        .args(["--min-recall", "0.95"])
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    eprintln!("{stdout}");
+    assert!(
+        run.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
