@@ -347,10 +347,7 @@ fn compound(
         // a word itself: kuraattori|palvelut, valmius|toimikunta.
         let tail_known = vocabulary.contains(&tail) || stems.contains(&analyzer.stem(&tail));
         let head_known = vocabulary.contains(&head);
-        if (head_known && tail_known)
-            || (head_known && chars.len() - i >= 5)
-            || (tail_known && i >= 5)
-        {
+        if (head_known && (tail_known || chars.len() - i >= 5)) || (tail_known && i >= 5) {
             return Some((head, tail));
         }
     }
