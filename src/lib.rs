@@ -95,14 +95,23 @@ pub fn produce(
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let links = links::LinkIndex::default();
     let texts = search::Collector::default();
+    let timer = std::time::Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("HYTE_TIMINGS").is_some() {
+            eprintln!("{what}: {} ms", timer.elapsed().as_millis());
+        }
+    };
     render::render_site(site, templates, &|rel, bytes| {
         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         links.add(rel, bytes);
         texts.add(site.config.base_path(), rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     })?;
+    lap("render");
     let machine = publish::files(site, &render::views::generated_urls(site));
+    lap("feeds, calendars, data");
     let index = search::files(site, &texts.into_pages());
+    lap("search index");
     for (rel, bytes) in machine.into_iter().chain(index) {
         links.add(&rel, &bytes);
         sink(&rel, OutFile::Bytes(&bytes))?;
@@ -119,12 +128,14 @@ pub fn produce(
         links.add(&rel, &[]);
         sink(&rel, OutFile::Copy(&asset.source))?;
     }
+    lap("files written");
     let external = links.external(site);
     // A site with a broken internal link is not published.
     let broken = links.check(site);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }
+    lap("links checked");
     Ok(Produced {
         pages: pages.into_inner(),
         external,

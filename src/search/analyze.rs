@@ -51,7 +51,14 @@ pub const REACH: usize = 6;
 
 /// Lowercase, NFC.
 pub fn normalize(word: &str) -> String {
-    word.nfc().collect::<String>().to_lowercase()
+    if word.is_ascii()
+        || unicode_normalization::is_nfc_quick(word.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        word.to_lowercase()
+    } else {
+        word.nfc().collect::<String>().to_lowercase()
+    }
 }
 
 /// ä → a, ö → o, å → a: for queries typed without them.

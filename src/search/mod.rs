@@ -19,6 +19,7 @@ pub mod analyze;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Kind, Site};
@@ -27,7 +28,16 @@ use analyze::{Analyzer, words};
 /// Documents per chunk file.
 pub const CHUNK: usize = 32;
 /// Text kept per document for snippets.
-const TEXT_LIMIT: usize = 1200;
+const TEXT_LIMIT: usize = 600;
+/// Postings kept per key, the best by weight.
+const MAX_POSTINGS: usize = 300;
+
+/// The words of a document: (word, ends a hyphen pair, weight).
+type Weighted = Vec<(String, bool, f32)>;
+/// One key file: key → (documents with the key, best postings).
+type KeyFile<'a> = BTreeMap<&'a str, (usize, Vec<[u32; 2]>)>;
+/// A word's keys (id, weight) and the second half if it is a compound.
+type Analysed = (Vec<(u32, f32)>, Option<String>);
 
 /// One searchable section.
 #[derive(Debug, Serialize)]
@@ -190,52 +200,69 @@ pub fn files(site: &Site, pages: &[PageText]) -> Vec<(String, Vec<u8>)> {
     let mut docs: Vec<Doc> = Vec::new();
     // Per document: the weighted words (title words weigh more), and the
     // page it belongs to.
-    let mut doc_words: Vec<Vec<(String, bool, f32)>> = Vec::new();
+    let mut doc_words: Vec<Weighted> = Vec::new();
     let mut page_of: Vec<u32> = Vec::new();
     let base = c.base_path();
 
-    for (p, page) in pages.iter().enumerate() {
-        let rel = format!("/{}", page.url.strip_prefix(base).unwrap_or(&page.url));
-        let place = match site.pages.iter().find(|q| q.url == rel) {
-            Some(q) => match q.year {
-                Some(y) if q.kind != Kind::Year => format!("{y} · {}", q.title),
-                Some(y) => y.to_string(),
+    let by_url: HashMap<&str, &crate::model::Page> =
+        site.pages.iter().map(|q| (q.url.as_str(), q)).collect();
+    // Pages are read in parallel; each gives its sections.
+    let per_page: Vec<Vec<(Doc, Weighted)>> = pages
+        .par_iter()
+        .map(|page| {
+            let rel = format!("/{}", page.url.strip_prefix(base).unwrap_or(&page.url));
+            let place = match by_url.get(rel.as_str()) {
+                Some(q) => match q.year {
+                    Some(y) if q.kind != Kind::Year => format!("{y} · {}", q.title),
+                    Some(y) => y.to_string(),
+                    None => String::new(),
+                },
                 None => String::new(),
-            },
-            None => String::new(),
-        };
-        for s in sections(&page.main) {
-            let url = if s.anchor.is_empty() {
-                page.url.clone()
-            } else {
-                format!("{}#{}", page.url, s.anchor)
             };
-            let title = if s.heading.is_empty() {
-                page.title.clone()
-            } else {
-                format!("{} – {}", page.title, s.heading)
-            };
-            let mut weighted: Vec<(String, bool, f32)> = Vec::new();
-            if s.anchor.is_empty() {
-                weighted.extend(
-                    words(&page.title)
-                        .into_iter()
-                        .map(|(w, open)| (w, open, 5.0)),
-                );
-            }
-            weighted.extend(
-                words(&s.heading)
-                    .into_iter()
-                    .map(|(w, open)| (w, open, 3.0)),
-            );
-            weighted.extend(words(&s.text).into_iter().map(|(w, open)| (w, open, 1.0)));
-            let text: String = s.text.chars().take(TEXT_LIMIT).collect();
-            docs.push(Doc {
-                url,
-                title,
-                place: place.clone(),
-                text,
-            });
+            sections(&page.main)
+                .into_iter()
+                .map(|s| {
+                    let url = if s.anchor.is_empty() {
+                        page.url.clone()
+                    } else {
+                        format!("{}#{}", page.url, s.anchor)
+                    };
+                    let title = if s.heading.is_empty() {
+                        page.title.clone()
+                    } else {
+                        format!("{} – {}", page.title, s.heading)
+                    };
+                    let mut weighted: Vec<(String, bool, f32)> = Vec::new();
+                    if s.anchor.is_empty() {
+                        weighted.extend(
+                            words(&page.title)
+                                .into_iter()
+                                .map(|(w, open)| (w, open, 5.0)),
+                        );
+                    }
+                    weighted.extend(
+                        words(&s.heading)
+                            .into_iter()
+                            .map(|(w, open)| (w, open, 3.0)),
+                    );
+                    weighted.extend(words(&s.text).into_iter().map(|(w, open)| (w, open, 1.0)));
+                    let text: String = s.text.chars().take(TEXT_LIMIT).collect();
+                    (
+                        Doc {
+                            url,
+                            title,
+                            place: place.clone(),
+                            text,
+                        },
+                        weighted,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    for (p, page_docs) in per_page.into_iter().enumerate() {
+        for (doc, weighted) in page_docs {
+            docs.push(doc);
             doc_words.push(weighted);
             page_of.push(p as u32);
         }
@@ -249,50 +276,59 @@ pub fn files(site: &Site, pages: &[PageText]) -> Vec<(String, Vec<u8>)> {
         .filter(|w| w.chars().count() >= 4)
         .collect();
     let stems: HashSet<String> = vocabulary.iter().map(|w| analyzer.stem(w)).collect();
-    let mut split_cache: HashMap<String, Option<(String, String)>> = HashMap::new();
-    let mut split = |w: &str| -> Option<(String, String)> {
-        split_cache
-            .entry(w.to_string())
-            .or_insert_with(|| compound(w, &vocabulary, &stems, &analyzer))
-            .clone()
-    };
 
-    let mut index: BTreeMap<String, BTreeMap<usize, f32>> = BTreeMap::new();
+    // Postings: for each key id, (document, weight).
+    let mut keys = WordKeys::new(&analyzer, &vocabulary, &stems);
+    let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
     for (d, weighted) in doc_words.iter().enumerate() {
-        let mut add = |word: &str, weight: f32| {
-            for (key, kw) in analyzer.keys(word) {
-                *index.entry(key).or_default().entry(d).or_default() += weight * kw;
-            }
-        };
+        let mut in_doc: HashMap<u32, f32> = HashMap::new();
         for (i, (w, open, weight)) in weighted.iter().enumerate() {
-            add(w, *weight);
-            if let Some((head, tail)) = split(w) {
-                add(&tail, weight * 0.7);
-                add(&head, weight * 0.5);
+            for &(key, kw) in keys.of(w) {
+                *in_doc.entry(key).or_default() += weight * kw;
             }
             // "sosiaali- ja terveyspalvelut": also "sosiaalipalvelut".
             if *open
                 && let Some((next, _, _)) = weighted.get(i + 2)
-                && let Some((_, tail)) = split(next)
+                && let Some(tail) = keys.tail(next)
             {
-                add(&format!("{w}{tail}"), weight * 0.8);
+                for &(key, kw) in keys.of(&format!("{w}{tail}")) {
+                    *in_doc.entry(key).or_default() += weight * kw * 0.8;
+                }
             }
         }
+        for (key, w) in in_doc {
+            let key = key as usize;
+            if postings.len() <= key {
+                postings.resize_with(key + 1, Vec::new);
+            }
+            postings[key].push((d as u32, w));
+        }
     }
+    let key_names = keys.names;
 
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<[u32; 2]>>> = BTreeMap::new();
-    for (key, postings) in &index {
+    // A key keeps its best postings only: a word on thousands of pages
+    // would otherwise make its key file as large as the site. The client
+    // still weighs the key by how many documents have it (df).
+    let mut shards: BTreeMap<String, KeyFile<'_>> = BTreeMap::new();
+    for (key, list) in postings.iter_mut().enumerate() {
+        let key = key_names[key].as_str();
+        let df = list.len();
+        if list.len() > MAX_POSTINGS {
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(MAX_POSTINGS);
+        }
+        list.sort_by_key(|(d, _)| *d);
         let first = analyze::fold_diacritics(&key.chars().take(1).collect::<String>());
         let shard = if first.chars().all(|c| c.is_ascii_alphanumeric()) {
             first
         } else {
             "_".into()
         };
-        let list: Vec<[u32; 2]> = postings
+        let list: Vec<[u32; 2]> = list
             .iter()
-            .map(|(&d, &w)| [d as u32, (w * 10.0).round().max(1.0) as u32])
+            .map(|&(d, w)| [d, (w * 10.0).round().max(1.0) as u32])
             .collect();
-        shards.entry(shard).or_default().insert(key, list);
+        shards.entry(shard).or_default().insert(key, (df, list));
     }
 
     let meta = Meta {
@@ -326,6 +362,76 @@ pub fn files(site: &Site, pages: &[PageText]) -> Vec<(String, Vec<u8>)> {
         ));
     }
     out
+}
+
+/// Every distinct word analysed once: its keys (as small ids) and those of
+/// its compound parts at a lower weight.
+struct WordKeys<'a> {
+    analyzer: &'a Analyzer,
+    vocabulary: &'a HashSet<String>,
+    stems: &'a HashSet<String>,
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    words: HashMap<String, Analysed>,
+}
+
+impl<'a> WordKeys<'a> {
+    fn new(
+        analyzer: &'a Analyzer,
+        vocabulary: &'a HashSet<String>,
+        stems: &'a HashSet<String>,
+    ) -> Self {
+        WordKeys {
+            analyzer,
+            vocabulary,
+            stems,
+            ids: HashMap::new(),
+            names: Vec::new(),
+            words: HashMap::new(),
+        }
+    }
+
+    fn id(&mut self, key: String) -> u32 {
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(key.clone());
+        self.ids.insert(key, id);
+        id
+    }
+
+    fn analyse(&mut self, word: &str) {
+        if self.words.contains_key(word) {
+            return;
+        }
+        let mut out = Vec::new();
+        let split = compound(word, self.vocabulary, self.stems, self.analyzer);
+        let mut parts = vec![(word.to_string(), 1.0)];
+        if let Some((head, tail)) = &split {
+            parts.push((tail.clone(), 0.7));
+            parts.push((head.clone(), 0.5));
+        }
+        for (part, factor) in parts {
+            for (key, kw) in self.analyzer.keys(&part) {
+                let id = self.id(key);
+                out.push((id, kw * factor));
+            }
+        }
+        self.words
+            .insert(word.to_string(), (out, split.map(|(_, t)| t)));
+    }
+
+    fn of(&mut self, word: &str) -> &[(u32, f32)] {
+        self.analyse(word);
+        &self.words[word].0
+    }
+
+    /// The second half of a compound word, if it is one.
+    fn tail(&mut self, word: &str) -> Option<String> {
+        self.analyse(word);
+        self.words[word].1.clone()
+    }
 }
 
 /// The split of a compound word into two words of the site, longest head

@@ -63,8 +63,9 @@
       const shard = shardOf(f);
       const keys = (meta.shards.includes(shard) && (await getJSON(index + "i/" + shard + ".json"))) || {};
       const best = new Map();
-      const consider = (postings, quality) => {
-        const idf = Math.log(1 + meta.docs / postings.length);
+      // A key is [df, postings]: postings are the best few, df counts all.
+      const consider = ([df, postings], quality) => {
+        const idf = Math.log(1 + meta.docs / df);
         for (const [doc, weight] of postings) {
           const score = (weight / 10) * quality * idf;
           if (score > (best.get(doc) || 0)) best.set(doc, score);
