@@ -226,12 +226,20 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     for (i, y) in years.iter().enumerate() {
         pages[y.page].data = PageData::Year(i);
     }
+    let by_url = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.url.clone(), i))
+        .collect();
+    let member_of = query::member_index(config.municipalities.len(), &years, &pages);
     Ok(Site {
         config,
         pages,
         years,
         assets,
         redirects,
+        by_url,
+        member_of,
     })
 }
 

@@ -34,6 +34,10 @@ pub struct Site {
     pub years: Vec<Year>,
     pub assets: Vec<Asset>,
     pub redirects: Vec<Redirect>,
+    /// Page by site-relative URL.
+    pub by_url: std::collections::HashMap<String, PageId>,
+    /// For each municipality, the groups it was in, newest year first.
+    pub member_of: Vec<Vec<query::Membership>>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -15,25 +15,34 @@ pub struct Membership {
 impl Site {
     /// The groups a municipality belonged to, newest year first.
     pub fn memberships(&self, m: MunicipalityId) -> Vec<Membership> {
-        let mut out: Vec<Membership> = self
-            .years
-            .iter()
-            .flat_map(|y| {
-                y.groups
-                    .iter()
-                    .filter(move |&&g| {
-                        self.group(g)
-                            .is_some_and(|grp| grp.municipalities.contains(&m))
-                    })
-                    .map(move |&g| Membership {
+        self.member_of.get(m.0).cloned().unwrap_or_default()
+    }
+
+    /// The page at a site-relative URL.
+    pub fn page_at(&self, url: &str) -> Option<&Page> {
+        self.by_url.get(url).map(|&id| &self.pages[id])
+    }
+}
+
+/// The index behind [`Site::memberships`]: one pass over every group.
+pub fn member_index(municipalities: usize, years: &[Year], pages: &[Page]) -> Vec<Vec<Membership>> {
+    let mut out = vec![Vec::new(); municipalities];
+    for y in years {
+        for &g in &y.groups {
+            if let PageData::Group(group) = &pages[g].data {
+                for m in &group.municipalities {
+                    out[m.0].push(Membership {
                         year: y.number,
                         group: g,
-                    })
-            })
-            .collect();
-        out.sort_by_key(|ms| std::cmp::Reverse(ms.year));
-        out
+                    });
+                }
+            }
+        }
     }
+    for list in &mut out {
+        list.sort_by_key(|ms| std::cmp::Reverse(ms.year));
+    }
+    out
 }
 
 impl Year {

@@ -201,11 +201,17 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
     }
     diags.finish()?;
 
+    // Values shared by many pages are converted once.
+    let year_values: HashMap<i32, Value> = site
+        .years
+        .iter()
+        .map(|y| (y.number, Value::from(Serde(year_view(site, y)))))
+        .collect();
     let site_value = Value::from(Serde(site_view(site)));
     let results: Vec<Result<(), Error>> = jobs
         .par_iter()
         .map(|job| {
-            let (template, ctx) = job_context(site, job, &site_value);
+            let (template, ctx) = job_context(site, job, &site_value, &year_values);
             let html = templates
                 .env
                 .get_template(&template)
@@ -245,7 +251,12 @@ fn template_problem(
     template_diagnostic(e, paths)
 }
 
-fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
+fn job_context(
+    site: &Site,
+    job: &Job,
+    site_value: &Value,
+    year_values: &HashMap<i32, Value>,
+) -> (String, Value) {
     let c = &site.config;
     let none = Value::from(());
     match job {
@@ -260,7 +271,7 @@ fn job_context(site: &Site, job: &Job, site_value: &Value) -> (String, Value) {
                 site => site_value.clone(),
                 page => Value::from(Serde(page_view(site, *id))),
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, &p.url, &p.title))),
-                year => year.map(|y| Value::from(Serde(year_view(site, y)))).unwrap_or(none.clone()),
+                year => year.and_then(|y| year_values.get(&y.number).cloned()).unwrap_or(none.clone()),
                 group => group_view(site, *id).map(|g| Value::from(Serde(g))).unwrap_or(none.clone()),
                 perspective => match &p.data {
                     PageData::Perspective(pv) => Value::from(Serde(pv)),

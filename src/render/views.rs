@@ -216,17 +216,12 @@ pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
         .collect();
     for i in 1..segments.len() {
         let prefix = format!("/{}/", segments[..i].join("/"));
-        let title = site
-            .pages
-            .iter()
-            .find(|p| p.url == prefix)
-            .map(|p| p.title.as_str())
-            .or_else(|| {
-                GENERATED
-                    .iter()
-                    .find(|(url, _)| *url == prefix)
-                    .map(|(_, t)| *t)
-            });
+        let title = site.page_at(&prefix).map(|p| p.title.as_str()).or_else(|| {
+            GENERATED
+                .iter()
+                .find(|(url, _)| *url == prefix)
+                .map(|(_, t)| *t)
+        });
         if let Some(title) = title {
             out.push(Link {
                 title: title.to_string(),
