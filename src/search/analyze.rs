@@ -61,6 +61,18 @@ pub fn normalize(word: &str) -> String {
     }
 }
 
+/// An already lowercased word in NFC, copied only when it is not.
+fn nfc(word: String) -> String {
+    if word.is_ascii()
+        || unicode_normalization::is_nfc_quick(word.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        word
+    } else {
+        word.nfc().collect()
+    }
+}
+
 /// ä → a, ö → o, å → a: for queries typed without them.
 pub fn fold_diacritics(word: &str) -> String {
     word.chars()
@@ -105,11 +117,11 @@ pub fn words(text: &str) -> Vec<(String, bool)> {
         } else if !current.is_empty() {
             // "sosiaali-" followed by a space: the first half of a pair.
             let open = c == '-' && chars.peek().is_none_or(|n| n.is_whitespace());
-            out.push((normalize(&std::mem::take(&mut current)), open));
+            out.push((nfc(std::mem::take(&mut current)), open));
         }
     }
     if !current.is_empty() {
-        out.push((normalize(&current), false));
+        out.push((nfc(current), false));
     }
     out
 }

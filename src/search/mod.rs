@@ -100,10 +100,11 @@ fn sections(html: &str) -> Vec<Section> {
     }];
     let mut rest = html;
     loop {
-        let next = ["<h2 id=\"", "<h3 id=\""]
-            .iter()
-            .filter_map(|t| rest.find(t))
-            .min();
+        // The next h2 or h3 with an id, in one scan.
+        let next = rest
+            .match_indices("<h")
+            .map(|(i, _)| i)
+            .find(|&i| rest[i..].starts_with("<h2 id=\"") || rest[i..].starts_with("<h3 id=\""));
         let Some(i) = next else {
             out.last_mut()
                 .expect("one section at least")
