@@ -302,6 +302,12 @@ impl Config {
         find(&self.target_groups, text).map(TargetGroupId)
     }
 
+    /// The absolute URL of a site-relative one: `/2025/` →
+    /// `https://example.org/hyte/2025/`.
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+
     /// The path part of `base_url`: `/` or e.g. `/hyte/`.
     pub fn base_path(&self) -> &str {
         let after_scheme = self

@@ -102,10 +102,6 @@ struct FindingData<'a> {
     url: String,
 }
 
-fn absolute(site: &Site, rel: &str) -> String {
-    format!("{}{}", site.config.base_url, rel.trim_start_matches('/'))
-}
-
 fn page_kind(kind: Kind) -> &'static str {
     match kind {
         Kind::Year => "year",
@@ -142,7 +138,7 @@ fn findings(site: &Site) -> Vec<FindingData<'_>> {
                     priority_area: &c.priority_areas[f.priority.0].slug,
                     target_group: f.target.map(|t| c.target_groups[t.0].slug.as_str()),
                     text: &f.text,
-                    url: format!("{}#{}", absolute(site, &page.url), f.anchor),
+                    url: format!("{}#{}", site.config.absolute(&page.url), f.anchor),
                 });
             }
         }
@@ -163,7 +159,7 @@ pub fn json(site: &Site) -> String {
             .map(|t| Named {
                 slug: &t.slug,
                 name: &t.name,
-                url: prefix.map(|p| absolute(site, &format!("/{p}/{}/", t.slug))),
+                url: prefix.map(|p| site.config.absolute(&format!("/{p}/{}/", t.slug))),
             })
             .collect()
     }
@@ -172,7 +168,7 @@ pub fn json(site: &Site) -> String {
         .iter()
         .map(|y| {
             let page = &site.pages[y.page];
-            let year_url = absolute(site, &page.url);
+            let year_url = site.config.absolute(&page.url);
             YearData {
                 year: y.number,
                 title: &page.title,
@@ -205,7 +201,7 @@ pub fn json(site: &Site) -> String {
                         when: s.when.as_deref(),
                         location: s.location.as_deref(),
                         planned: s.planned || y.status == YearStatus::Planned,
-                        url: s.page.map(|p| absolute(site, &site.pages[p].url)),
+                        url: s.page.map(|p| site.config.absolute(&site.pages[p].url)),
                     })
                     .collect(),
                 groups: y
@@ -223,7 +219,7 @@ pub fn json(site: &Site) -> String {
                                 .unwrap_or_default()
                                 .to_string(),
                             title: &page.title,
-                            url: absolute(site, &page.url),
+                            url: site.config.absolute(&page.url),
                             date: group.date.map(|d| d.to_string()),
                             municipalities: group
                                 .municipalities
@@ -262,7 +258,7 @@ pub fn json(site: &Site) -> String {
         })
         .collect();
     let data = Data {
-        schema: absolute(site, "/data/hyte.schema.json"),
+        schema: site.config.absolute("/data/hyte.schema.json"),
         title: &c.title,
         region: &c.region.name,
         county: &c.region.county,

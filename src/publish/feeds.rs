@@ -6,10 +6,6 @@ use quick_xml::escape::escape;
 
 use crate::model::{Decision, Kind, Site};
 
-fn absolute(site: &Site, rel: &str) -> String {
-    format!("{}{}", site.config.base_url, rel.trim_start_matches('/'))
-}
-
 /// The latest update date of the content, if any page has one.
 pub fn latest(site: &Site) -> Option<Date> {
     site.pages.iter().filter_map(|p| p.updated).max()
@@ -22,7 +18,7 @@ pub fn sitemap(site: &Site, generated: &[String]) -> String {
     );
     let mut entry = |url: &str, lastmod: Option<Date>| {
         out.push_str("  <url><loc>");
-        out.push_str(&escape(absolute(site, url)));
+        out.push_str(&escape(site.config.absolute(url)));
         out.push_str("</loc>");
         if let Some(d) = lastmod {
             out.push_str(&format!("<lastmod>{d}</lastmod>"));
@@ -44,7 +40,7 @@ pub fn sitemap(site: &Site, generated: &[String]) -> String {
 pub fn robots(site: &Site) -> String {
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        absolute(site, "/sitemap.xml")
+        site.config.absolute("/sitemap.xml")
     )
 }
 
@@ -78,7 +74,7 @@ pub fn atom(site: &Site) -> String {
     let mut entries: Vec<Entry> = Vec::new();
     for y in &site.years {
         let page = &site.pages[y.page];
-        let url = absolute(site, &page.url);
+        let url = site.config.absolute(&page.url);
         let dated = y
             .decisions
             .iter()
@@ -122,7 +118,7 @@ pub fn atom(site: &Site) -> String {
         .enumerate()
         .filter(|(_, p)| p.kind == Kind::Group)
     {
-        let url = absolute(site, &p.url);
+        let url = site.config.absolute(&p.url);
         let group = site.group(id);
         entries.push(Entry {
             id: url.clone(),
@@ -155,7 +151,7 @@ pub fn atom(site: &Site) -> String {
     ));
     out.push_str(&format!(
         "  <link rel=\"self\" href=\"{}\"/>\n",
-        escape(absolute(site, "/atom.xml"))
+        escape(site.config.absolute("/atom.xml"))
     ));
     out.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",

@@ -154,12 +154,8 @@ fn event(site: &Site, year: i32, s: &Session, date: Date, host: &str, stamp: &st
         e.push_str(&line(&format!("LOCATION:{}", escape(location))));
     }
     let url = match s.page {
-        Some(p) => format!(
-            "{}{}",
-            c.base_url,
-            site.pages[p].url.trim_start_matches('/')
-        ),
-        None => format!("{}{year}/", c.base_url),
+        Some(p) => c.absolute(&site.pages[p].url),
+        None => c.absolute(&format!("/{year}/")),
     };
     e.push_str(&line(&format!("URL:{url}")));
     e.push_str(if s.planned {

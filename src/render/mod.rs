@@ -405,7 +405,7 @@ fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> 
         description: "",
         kind: "generated",
         url: href(&site.config, rel),
-        permalink: format!("{}{}", site.config.base_url, rel.trim_start_matches('/')),
+        permalink: site.config.absolute(rel),
         content: "",
         headings: &[],
         updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),

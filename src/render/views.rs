@@ -187,7 +187,7 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
             Kind::Page => "page",
         },
         url: href(&site.config, &p.url),
-        permalink: format!("{}{}", site.config.base_url, p.url.trim_start_matches('/')),
+        permalink: site.config.absolute(&p.url),
         content: &p.content,
         headings: &p.headings,
         updated: p.updated,
