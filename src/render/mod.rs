@@ -145,9 +145,9 @@ impl Job {
         match self {
             Job::Page(id) => index_file(&site.pages[*id].url),
             Job::Municipalities => "kunnat/index.html".into(),
-            Job::Municipality(i) => format!("kunnat/{}/index.html", c.municipalities[*i].slug),
+            Job::Municipality(i) => index_file(&municipality_path(&c.municipalities[*i])),
             Job::Priorities => "painopisteet/index.html".into(),
-            Job::Priority(i) => format!("painopisteet/{}/index.html", c.priority_areas[*i].slug),
+            Job::Priority(i) => index_file(&priority_path(&c.priority_areas[*i])),
             Job::Schedule => "aikataulu/index.html".into(),
             Job::Data => "data/index.html".into(),
             Job::Search => "haku/index.html".into(),
@@ -299,7 +299,7 @@ fn job_context(
         ),
         Job::Municipality(i) => {
             let t = &c.municipalities[*i];
-            let url = format!("/kunnat/{}/", t.slug);
+            let url = municipality_path(t);
             let from: Vec<PageId> = site
                 .years
                 .iter()
@@ -331,7 +331,7 @@ fn job_context(
         ),
         Job::Priority(i) => {
             let t = &c.priority_areas[*i];
-            let url = format!("/painopisteet/{}/", t.slug);
+            let url = priority_path(t);
             (
                 "priority.html".into(),
                 context! {

@@ -59,12 +59,22 @@ pub fn href(config: &Config, rel: &str) -> String {
     format!("{}{}", config.base_path(), rel.trim_start_matches('/'))
 }
 
+/// The site-relative URL of a municipality's page.
+pub fn municipality_path(t: &Term) -> String {
+    format!("/kunnat/{}/", t.slug)
+}
+
+/// The site-relative URL of a priority area's page.
+pub fn priority_path(t: &Term) -> String {
+    format!("/painopisteet/{}/", t.slug)
+}
+
 pub fn municipality_url(config: &Config, t: &Term) -> String {
-    href(config, &format!("/kunnat/{}/", t.slug))
+    href(config, &municipality_path(t))
 }
 
 pub fn priority_url(config: &Config, t: &Term) -> String {
-    href(config, &format!("/painopisteet/{}/", t.slug))
+    href(config, &priority_path(t))
 }
 
 pub fn site_view(site: &Site) -> SiteView<'_> {
@@ -792,15 +802,7 @@ pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
 pub fn generated_urls(site: &Site) -> Vec<String> {
     let c = &site.config;
     let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
-    out.extend(
-        c.municipalities
-            .iter()
-            .map(|t| format!("/kunnat/{}/", t.slug)),
-    );
-    out.extend(
-        c.priority_areas
-            .iter()
-            .map(|t| format!("/painopisteet/{}/", t.slug)),
-    );
+    out.extend(c.municipalities.iter().map(municipality_path));
+    out.extend(c.priority_areas.iter().map(priority_path));
     out
 }
