@@ -235,14 +235,36 @@ pub struct Term {
     pub slug: String,
     pub aliases: Vec<String>,
     pub description: String,
+    /// The slugs that name this term: its slug, name and aliases, made once
+    /// (every heading of every page is matched against them).
+    #[serde(skip)]
+    keys: Vec<String>,
 }
 
 impl Term {
+    pub fn new(name: String, slug: String, aliases: Vec<String>, description: String) -> Term {
+        let mut keys = vec![slug.clone(), slugify(&name)];
+        keys.extend(aliases.iter().map(|a| slugify(a)));
+        keys.dedup();
+        Term {
+            name,
+            slug,
+            aliases,
+            description,
+            keys,
+        }
+    }
+
     /// Whether `text` names this term (its name, slug or an alias; case and
     /// diacritics ignored).
     pub fn matches(&self, text: &str) -> bool {
-        let s = slugify(text);
-        s == self.slug || s == slugify(&self.name) || self.aliases.iter().any(|a| slugify(a) == s)
+        self.has_slug(&slugify(text))
+    }
+
+    /// [`Term::matches`] for text already slugified (to match one name
+    /// against many terms, slugify it once).
+    pub fn has_slug(&self, slug: &str) -> bool {
+        self.keys.iter().any(|k| k == slug)
     }
 }
 
@@ -778,12 +800,7 @@ fn resolve(
                 );
                 continue;
             }
-            out.push(Term {
-                name: t.name,
-                slug,
-                aliases: t.aliases,
-                description: t.description,
-            });
+            out.push(Term::new(t.name, slug, t.aliases, t.description));
         }
         out
     };
@@ -1000,12 +1017,12 @@ mod tests {
 
     #[test]
     fn terms_match_aliases_and_slugs() {
-        let t = Term {
-            name: "Arjen turvallisuus".into(),
-            slug: "arjen-turvallisuus".into(),
-            aliases: vec!["Arjen turvallisuuden edistäminen".into()],
-            description: String::new(),
-        };
+        let t = Term::new(
+            "Arjen turvallisuus".into(),
+            "arjen-turvallisuus".into(),
+            vec!["Arjen turvallisuuden edistäminen".into()],
+            String::new(),
+        );
         assert!(t.matches("arjen turvallisuus"));
         assert!(t.matches("ARJEN TURVALLISUUDEN EDISTÄMINEN"));
         assert!(t.matches("arjen-turvallisuus"));
@@ -1015,12 +1032,7 @@ mod tests {
     fn terms(names: &[&str]) -> Vec<Term> {
         names
             .iter()
-            .map(|n| Term {
-                name: n.to_string(),
-                slug: slugify(n),
-                aliases: Vec::new(),
-                description: String::new(),
-            })
+            .map(|n| Term::new(n.to_string(), slugify(n), Vec::new(), String::new()))
             .collect()
     }
 

@@ -46,8 +46,12 @@ pub struct SiteOptions {
 /// Steps 1–2 and the templates: everything a render needs. Problems of the
 /// content and of the templates are reported together.
 pub fn prepare(opts: &SiteOptions) -> Result<(model::Site, render::Templates), Error> {
-    let site = load::load(&opts.root, opts.base_url.as_deref())
-        .and_then(|loaded| model::build(loaded, opts.drafts));
+    lap("start");
+    let site = load::load(&opts.root, opts.base_url.as_deref()).and_then(|loaded| {
+        lap("loaded");
+        model::build(loaded, opts.drafts)
+    });
+    lap("model built");
     let theme = site
         .as_ref()
         .map(|s| s.config.theme.clone())
@@ -60,6 +64,16 @@ pub fn prepare(opts: &SiteOptions) -> Result<(model::Site, render::Templates), E
             Err(Error::Content(a))
         }
         (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
+/// With `HYTE_TIMINGS` set, prints how long the process has run when a
+/// phase ends (on stderr), for profiling builds.
+pub fn lap(what: &str) {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let start = START.get_or_init(std::time::Instant::now);
+    if std::env::var_os("HYTE_TIMINGS").is_some() {
+        eprintln!("{what}: {} ms", start.elapsed().as_millis());
     }
 }
 
@@ -95,12 +109,6 @@ pub fn produce(
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let links = links::LinkIndex::default();
     let texts = search::Collector::default();
-    let timer = std::time::Instant::now();
-    let lap = |what: &str| {
-        if std::env::var_os("HYTE_TIMINGS").is_some() {
-            eprintln!("{what}: {} ms", timer.elapsed().as_millis());
-        }
-    };
     render::render_site(site, templates, &|rel, bytes| {
         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         links.add(rel, bytes);

@@ -9,6 +9,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 
@@ -69,22 +71,25 @@ impl LinkIndex {
         let pages = self.pages.into_inner().expect("no panics while held");
         let base_url = site.config.base_url.as_str();
         let base_path = site.config.base_path();
-        let mut out = Vec::new();
         let mut names: Vec<&String> = pages.keys().collect();
         names.sort();
-        for rel in names {
-            let mut seen = HashSet::new();
-            for link in &pages[rel].links {
-                if !seen.insert(link) {
-                    continue;
+        // Pages are checked in parallel; the problems keep the page order.
+        names
+            .par_iter()
+            .flat_map_iter(|rel| {
+                let mut seen = HashSet::new();
+                let mut out = Vec::new();
+                for link in &pages[*rel].links {
+                    if !seen.insert(link) {
+                        continue;
+                    }
+                    if let Some(problem) = resolve(link, rel, base_url, base_path, &files, &pages) {
+                        out.push(diagnostic(site, rel, link, &problem));
+                    }
                 }
-                let Some(problem) = resolve(link, rel, base_url, base_path, &files, &pages) else {
-                    continue;
-                };
-                out.push(diagnostic(site, rel, link, &problem));
-            }
-        }
-        out
+                out
+            })
+            .collect()
     }
 }
 
@@ -174,7 +179,7 @@ fn percent_decode(s: &str) -> String {
 fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
     // The content file of the page, and the line where the link is written.
     let url = format!("/{}", rel.trim_end_matches("index.html"));
-    let page = site.pages.iter().find(|p| p.url == url);
+    let page = site.page_at(&url);
     let message = format!("rikkinäinen linkki {link} sivulla {url}: {problem}");
     match page.and_then(|p| p.source.as_ref()) {
         Some(path) => {

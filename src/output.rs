@@ -97,7 +97,7 @@ impl Staging {
                 let _ = fs::remove_dir_all(&old);
                 return Err(Error::io(target, e));
             }
-            let _ = fs::remove_dir_all(&old);
+            remove_tree(&old);
             Ok(())
         } else {
             fs::rename(&staged, target).map_err(|e| {
@@ -106,6 +106,32 @@ impl Staging {
             })
         }
     }
+}
+
+/// Removes a folder and everything in it, its subfolders in parallel (the
+/// previous output of a large site is tens of thousands of files).
+/// Best effort: what cannot be removed stays.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let mut stack = vec![dir.to_path_buf()];
+    // Two levels down gives enough folders to share between threads.
+    for _ in 0..2 {
+        let mut next = Vec::new();
+        for d in stack.drain(..) {
+            if let Ok(entries) = fs::read_dir(&d) {
+                for e in entries.flatten() {
+                    if e.file_type().is_ok_and(|t| t.is_dir()) {
+                        next.push(e.path());
+                    }
+                }
+            }
+        }
+        stack = next;
+    }
+    stack.par_iter().for_each(|d| {
+        let _ = fs::remove_dir_all(d);
+    });
+    let _ = fs::remove_dir_all(dir);
 }
 
 #[cfg(test)]

@@ -70,7 +70,7 @@ fn fixture_files_parse_and_hold_every_session() {
     );
     assert!(ics.contains("BEGIN:VTIMEZONE"));
     let json = page(&public, "data/hyte.json");
-    assert!(json.contains("\"licence\": \"CC-BY-4.0\""));
+    assert!(json.contains("\"licence\":\"CC-BY-4.0\""));
     assert!(json.contains(
         "https://jarvilaakso.example/2030/kuntaryhmat/kallioniemi-pikkula/#yhteisollisyys-seniorit"
     ));

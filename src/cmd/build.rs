@@ -12,9 +12,6 @@ use crate::{Error, OutFile, SiteOptions, prepare, produce};
 pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> {
     let started = Instant::now();
     let (site, templates) = prepare(opts)?;
-    if std::env::var_os("HYTE_TIMINGS").is_some() {
-        eprintln!("load and model: {} ms", started.elapsed().as_millis());
-    }
     let output = output.unwrap_or_else(|| opts.root.join("public"));
     let staging = Staging::new(&output)?;
     let pages = produce(opts, &site, &templates, &|rel, file| match file {
@@ -23,6 +20,7 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     })?
     .pages;
     staging.commit()?;
+    crate::lap("swapped in");
     eprintln!(
         "valmis: {} kansioon {}/ {} ms:ssa",
         pages_fi(pages),

@@ -187,8 +187,9 @@ pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>
                 let text = clean(&node.collect_text());
                 target = None;
                 priority = None;
+                let slug = slugify(&text);
                 let matched = (h.level == 2)
-                    .then(|| vocab.priorities.iter().find(|(_, t)| t.matches(&text)))
+                    .then(|| vocab.priorities.iter().find(|(_, t)| t.has_slug(&slug)))
                     .flatten();
                 if let Some(&(id, term)) = matched {
                     priority = Some((id, term));
@@ -216,7 +217,8 @@ pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>
             NodeValue::Heading(h) if h.level == 3 && priority.is_some() => {
                 let (_, pterm) = priority.expect("checked by the guard");
                 let text = clean(&node.collect_text());
-                match vocab.targets.iter().find(|(_, t)| t.matches(&text)) {
+                let slug = slugify(&text);
+                match vocab.targets.iter().find(|(_, t)| t.has_slug(&slug)) {
                     Some(&(tid, tterm)) => {
                         target = Some((tid, tterm));
                         claim(
@@ -532,12 +534,12 @@ mod tests {
     use super::*;
 
     fn term(name: &str, aliases: &[&str]) -> Term {
-        Term {
-            name: name.into(),
-            slug: slugify(name),
-            aliases: aliases.iter().map(|s| s.to_string()).collect(),
-            description: String::new(),
-        }
+        Term::new(
+            name.into(),
+            slugify(name),
+            aliases.iter().map(|s| s.to_string()).collect(),
+            String::new(),
+        )
     }
 
     fn with_vocab(body: &str) -> Rendered {

@@ -385,7 +385,8 @@ fn resolve_terms<I: Copy>(
 ) -> Vec<I> {
     let mut out = Vec::new();
     for name in names {
-        match terms.iter().position(|t| t.matches(name)) {
+        let slug = crate::slug::slugify(name);
+        match terms.iter().position(|t| t.has_slug(&slug)) {
             Some(i) => out.push(make(i)),
             None => diags.push(
                 Diagnostic::new(

@@ -14,8 +14,8 @@ pub struct Membership {
 
 impl Site {
     /// The groups a municipality belonged to, newest year first.
-    pub fn memberships(&self, m: MunicipalityId) -> Vec<Membership> {
-        self.member_of.get(m.0).cloned().unwrap_or_default()
+    pub fn memberships(&self, m: MunicipalityId) -> &[Membership] {
+        self.member_of.get(m.0).map_or(&[], Vec::as_slice)
     }
 
     /// The page at a site-relative URL.

@@ -270,7 +270,7 @@ pub fn json(site: &Site) -> String {
         years,
         findings: findings(site),
     };
-    serde_json::to_string_pretty(&data).expect("plain data serializes")
+    serde_json::to_string(&data).expect("plain data serializes")
 }
 
 /// `data/havainnot.csv`: one finding a row, with a header row.

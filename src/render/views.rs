@@ -534,24 +534,49 @@ pub fn related_groups(site: &Site, group: PageId) -> Vec<GroupLink> {
     let Some(g) = site.group(group) else {
         return Vec::new();
     };
-    let year = site.pages[group].year;
-    let mut out: Vec<GroupLink> = Vec::new();
-    let mut seen: Vec<PageId> = Vec::new();
+    let Some(year) = site.pages[group].year else {
+        return Vec::new();
+    };
+    // The groups of the same municipalities in other years, nearest years
+    // first considered: a page lists at most RELATED_YEARS years on each
+    // side (the municipality pages list every year), so a site of many
+    // years does not make every group page as long as its history.
+    let mut found: Vec<(i32, PageId)> = Vec::new();
     for &m in &g.municipalities {
         for ms in site.memberships(m) {
-            if Some(ms.year) != year && !seen.contains(&ms.group) {
-                seen.push(ms.group);
-                out.push(GroupLink {
-                    title: format!("{} ({})", site.pages[ms.group].title, ms.year),
-                    url: href(&site.config, &site.pages[ms.group].url),
-                    date: site.group(ms.group).and_then(|x| x.date),
-                    municipalities: members(site, ms.group),
-                });
+            if ms.year != year && !found.iter().any(|&(_, p)| p == ms.group) {
+                found.push((ms.year, ms.group));
             }
         }
     }
-    out
+    let mut years: Vec<i32> = found.iter().map(|&(y, _)| y).collect();
+    years.sort_unstable();
+    years.dedup();
+    let split = years.partition_point(|&y| y < year);
+    let from = years[split.saturating_sub(RELATED_YEARS)..split]
+        .first()
+        .copied()
+        .unwrap_or(year);
+    let to = years[split..]
+        .iter()
+        .take(RELATED_YEARS)
+        .last()
+        .copied()
+        .unwrap_or(year);
+    found
+        .into_iter()
+        .filter(|&(y, _)| (from..=to).contains(&y))
+        .map(|(y, id)| GroupLink {
+            title: format!("{} ({y})", site.pages[id].title),
+            url: href(&site.config, &site.pages[id].url),
+            date: site.group(id).and_then(|x| x.date),
+            municipalities: Vec::new(),
+        })
+        .collect()
 }
+
+/// How many other years a group page links to on each side.
+const RELATED_YEARS: usize = 3;
 
 /// Findings of one page under one priority area, by target group.
 #[derive(Debug, Serialize)]
