@@ -2,10 +2,17 @@
 //! lives it: a file is written, the page's WebSocket is told to reload,
 //! and the page is fetched again with the new text.
 //!
-//! cargo run --release --example reload_latency -- [SITE_DIR] [EDITS]
+//! cargo run --release --example reload_latency -- [SITE_DIR] [EDITS] [FILE URL]
 //!
 //! SITE_DIR defaults to the repository's own site; it is copied to a
-//! temporary folder first, so the real content is never touched.
+//! temporary folder first, so the real content is never touched. FILE (a
+//! path under SITE_DIR) is the file edited and URL the page fetched after
+//! each reload; by default the front page, `content/_index.md` and `/`.
+//! For the synthetic 10,000-page site of `examples/synth.rs`:
+//!
+//! cargo run --release --example reload_latency -- /tmp/s10k 20 \
+//!     content/2050/kuntaryhmat/hukalanen-kokalavesi-rikalakoski.md \
+//!     /2050/kuntaryhmat/hukalanen-kokalavesi-rikalakoski/
 
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, TcpListener, TcpStream};
@@ -60,6 +67,8 @@ fn main() {
         .next()
         .map(|n| n.parse().expect("EDITS is a number"))
         .unwrap_or(20);
+    let edited = args.next().unwrap_or_else(|| "content/_index.md".into());
+    let url = args.next().unwrap_or_else(|| "/".into());
 
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("site");
@@ -91,11 +100,16 @@ fn main() {
         std::thread::sleep(Duration::from_millis(20));
     }
 
-    let file = root.join("content/_index.md");
+    let file = root.join(&edited);
     let original = std::fs::read_to_string(&file).unwrap();
     let (mut to_event, mut to_page) = (Vec::new(), Vec::new());
+    // Time for the background rebuild between edits, as an author pauses.
+    let pause: u64 = std::env::var("PAUSE_MS")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(150);
     for i in 0..edits {
-        let page = get(port, "/");
+        let page = get(port, &url);
         let g = page
             .split("data-generation=\"")
             .nth(1)
@@ -108,8 +122,8 @@ fn main() {
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
-        let url = format!("ws://127.0.0.1:{port}/__hyte/livereload?g={g}");
-        let (mut socket, _) = tungstenite::client::client(url, stream).unwrap();
+        let ws = format!("ws://127.0.0.1:{port}/__hyte/livereload?g={g}");
+        let (mut socket, _) = tungstenite::client::client(ws, stream).unwrap();
 
         let marker = format!("Mittaus {i}.");
         let saved = Instant::now();
@@ -122,15 +136,12 @@ fn main() {
             }
         }
         to_event.push(saved.elapsed().as_secs_f64() * 1000.0);
-        let page = get(port, "/");
+        let page = get(port, &url);
         assert!(page.contains(&marker), "the reloaded page has the edit");
         to_page.push(saved.elapsed().as_secs_f64() * 1000.0);
-        std::thread::sleep(Duration::from_millis(150));
+        std::thread::sleep(Duration::from_millis(pause));
     }
-    println!(
-        "site: {}, {edits} edits of content/_index.md",
-        site.display()
-    );
+    println!("site: {}, {edits} edits of {edited}", site.display());
     stats("save → reload message", to_event);
     stats("save → reloaded page fetched", to_page);
 }

@@ -254,6 +254,20 @@ fn year_of(segment: &str) -> Option<i32> {
         .flatten()
 }
 
+/// Reads one content file again (for the preview server, after an edit):
+/// None if `path` is not a Markdown file under `root/content/`.
+pub fn source_at(root: &Path, path: &Path) -> Option<Result<Source, Diagnostic>> {
+    let content = root.join("content");
+    let rel = path.strip_prefix(&content).ok()?;
+    let hidden = rel
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden || rel.extension().is_none_or(|e| e != "md") {
+        return None;
+    }
+    Some(read_source(path, rel))
+}
+
 fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::new(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 use rayon::prelude::*;
@@ -92,31 +93,11 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     let rendered: Vec<markdown::Rendered> = sources
         .par_iter()
         .map(|s| {
-            let vocab = match (s.kind, s.year.and_then(|y| vocabularies.get(&y))) {
-                (Kind::Year | Kind::Group | Kind::Perspective, Some((ps, ts))) => {
-                    Some(Vocabulary {
-                        priorities: ps
-                            .iter()
-                            .map(|&id| (id, &config.priority_areas[id.0]))
-                            .collect(),
-                        targets: ts
-                            .iter()
-                            .map(|&id| (id, &config.target_groups[id.0]))
-                            .collect(),
-                        all_targets: &config.target_groups,
-                    })
-                }
-                _ => None,
-            };
-            markdown::render_page(
-                &s.body,
-                vocab.as_ref(),
-                &markdown::Links {
-                    base_path: &base_path,
-                    statute_url: &config.statute_url,
-                    leaf: !s.path.ends_with("_index.md"),
-                },
-            )
+            let vocab = s
+                .year
+                .and_then(|y| vocabularies.get(&y))
+                .map(|(ps, ts)| (ps.as_slice(), ts.as_slice()));
+            render_body(&config, &base_path, s, vocab)
         })
         .collect();
 
@@ -194,6 +175,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
             findings,
             sources: sources_of(&config, s, common.sources, &mut diags),
             data,
+            front_hash: front_hash(&s.front_text),
         });
     }
 
@@ -232,6 +214,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         .map(|(i, p)| (p.url.clone(), i))
         .collect();
     let member_of = query::member_index(config.municipalities.len(), &years, &pages);
+    let pages = pages.into_iter().map(Arc::new).collect();
     Ok(Site {
         config,
         pages,
@@ -696,6 +679,7 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
                     findings: Vec::new(),
                     sources: Vec::new(),
                     data: PageData::None,
+                    front_hash: 0,
                 });
             }
         }
@@ -768,6 +752,79 @@ fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mu
             _ => (true, None),
         });
     }
+}
+
+/// The body of `s` rendered; `vocab` is the priority areas and target
+/// groups of its year.
+fn render_body(
+    config: &Config,
+    base_path: &str,
+    s: &Source,
+    vocab: Option<(&[PriorityId], &[TargetGroupId])>,
+) -> markdown::Rendered {
+    let vocab = match (s.kind, vocab) {
+        (Kind::Year | Kind::Group | Kind::Perspective, Some((ps, ts))) => Some(Vocabulary {
+            priorities: ps
+                .iter()
+                .map(|&id| (id, &config.priority_areas[id.0]))
+                .collect(),
+            targets: ts
+                .iter()
+                .map(|&id| (id, &config.target_groups[id.0]))
+                .collect(),
+            all_targets: &config.target_groups,
+        }),
+        _ => None,
+    };
+    markdown::render_page(
+        &s.body,
+        vocab.as_ref(),
+        &markdown::Links {
+            base_path,
+            statute_url: &config.statute_url,
+            leaf: !s.path.ends_with("_index.md"),
+        },
+    )
+}
+
+/// The site with one page's body replaced by that of `s`, its file read
+/// again after an edit; None unless that is all that changed (the front
+/// matter is as before) and the new body has no problems. The preview
+/// server uses it to skip a full rebuild.
+pub fn update_body(site: &Site, s: &Source) -> Option<(Site, PageId)> {
+    let id = site
+        .pages
+        .iter()
+        .position(|p| p.source.as_deref() == Some(s.path.as_path()))?;
+    let old = &site.pages[id];
+    if old.front_hash != front_hash(&s.front_text) || old.kind != s.kind {
+        return None;
+    }
+    let year = s.year.and_then(|y| site.year(y));
+    let vocab = year.map(|y| (y.priorities.as_slice(), y.target_groups.as_slice()));
+    let r = render_body(&site.config, site.config.base_path(), s, vocab);
+    if !r.problems.is_empty() {
+        return None;
+    }
+    let mut page = Page::clone(old);
+    page.content = r.html;
+    page.parts = r.parts;
+    page.headings = r.headings;
+    page.findings = r.findings;
+    for f in &mut page.findings {
+        f.line = s.body_line + f.line - 1;
+    }
+    let mut next = site.clone();
+    next.pages[id] = Arc::new(page);
+    Some((next, id))
+}
+
+/// See [`Page::front_hash`].
+pub fn front_hash(front_text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    front_text.hash(&mut h);
+    h.finish()
 }
 
 /// Sibling order: weight, then title.

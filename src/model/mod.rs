@@ -11,11 +11,12 @@ mod build;
 pub mod query;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
-pub use build::build;
+pub use build::{build, update_body};
 
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
@@ -26,10 +27,13 @@ pub use crate::load::markdown::{Cell, Finding, Heading, Part, Section};
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
 
-#[derive(Debug)]
+/// The whole site. Pages are shared (`Arc`) so that the preview server can
+/// make the next site from the last one by replacing only the pages that
+/// changed.
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: Config,
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     /// Sorted by year.
     pub years: Vec<Year>,
     pub assets: Vec<Asset>,
@@ -67,6 +71,10 @@ pub struct Page {
     pub sources: Vec<usize>,
     #[serde(skip)]
     pub data: PageData,
+    /// A hash of the front matter as written: an edit that leaves it alone
+    /// changes the body only.
+    #[serde(skip)]
+    pub front_hash: u64,
 }
 
 /// What a page is beyond its text.

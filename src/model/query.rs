@@ -20,7 +20,7 @@ impl Site {
 
     /// The page at a site-relative URL.
     pub fn page_at(&self, url: &str) -> Option<&Page> {
-        self.by_url.get(url).map(|&id| &self.pages[id])
+        self.by_url.get(url).map(|&id| &*self.pages[id])
     }
 }
 

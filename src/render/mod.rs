@@ -126,6 +126,7 @@ fn paragraphs(v: String) -> Vec<String> {
 }
 
 /// One output file: where it goes and how it is made.
+#[derive(Debug, Clone, Copy)]
 enum Job {
     Page(PageId),
     Municipalities,
@@ -174,6 +175,35 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 /// Renders every page of `site` and gives each file to `sink` (path
 /// relative to the output folder, bytes). Problems are collected.
 pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Result<(), Error> {
+    let jobs = jobs(site)?;
+    // Values shared by many pages are converted once.
+    let year_values: HashMap<i32, Value> = site
+        .years
+        .iter()
+        .map(|y| (y.number, Value::from(Serde(year_view(site, y)))))
+        .collect();
+    let site_value = Value::from(Serde(site_view(site)));
+    let results: Vec<Result<(), Error>> = jobs
+        .par_iter()
+        .map(|job| {
+            let html = render_job(site, templates, job, &site_value, &year_values)?;
+            sink(&job.output(site), html.as_bytes())
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    for r in results {
+        match r {
+            Ok(()) => {}
+            Err(Error::Content(ds)) => diags.extend(ds),
+            Err(e) => return Err(e),
+        }
+    }
+    diags.finish()
+}
+
+/// Every output file of the site, checked that a generated view does not
+/// take a content page's place.
+fn jobs(site: &Site) -> Result<Vec<Job>, Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
     jobs.push(Job::Municipalities);
     jobs.extend((0..site.config.municipalities.len()).map(Job::Municipality));
@@ -185,7 +215,6 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
     jobs.push(Job::NotFound);
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
 
-    // Generated views must not take a content page's place.
     let mut diags = Diagnostics::default();
     let mut owner: HashMap<String, &Job> = HashMap::new();
     for job in &jobs {
@@ -200,37 +229,124 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
         owner.insert(out, job);
     }
     diags.finish()?;
+    Ok(jobs)
+}
 
-    // Values shared by many pages are converted once.
-    let year_values: HashMap<i32, Value> = site
-        .years
-        .iter()
-        .map(|y| (y.number, Value::from(Serde(year_view(site, y)))))
-        .collect();
-    let site_value = Value::from(Serde(site_view(site)));
-    let results: Vec<Result<(), Error>> = jobs
-        .par_iter()
-        .map(|job| {
-            let (template, ctx) = job_context(site, job, &site_value, &year_values);
-            let html = templates
-                .env
-                .get_template(&template)
-                .and_then(|t| t.render(ctx))
-                .map_err(|e| {
-                    Error::content(template_problem(&e, &template, site, job, &templates.paths))
-                })?;
-            sink(&job.output(site), html.as_bytes())
+fn render_job(
+    site: &Site,
+    templates: &Templates,
+    job: &Job,
+    site_value: &Value,
+    year_values: &HashMap<i32, Value>,
+) -> Result<String, Error> {
+    let (template, ctx) = job_context(site, job, site_value, year_values);
+    templates
+        .env
+        .get_template(&template)
+        .and_then(|t| t.render(ctx))
+        .map_err(|e| Error::content(template_problem(&e, &template, site, job, &templates.paths)))
+}
+
+/// Renders pages one at a time when asked, for the preview server: after
+/// an edit only the pages that depend on the edited file are made again,
+/// and only when a browser asks for them.
+pub struct OnDemand {
+    site: std::sync::Arc<Site>,
+    templates: std::sync::Arc<Templates>,
+    site_value: Value,
+    jobs: std::sync::Arc<HashMap<String, Job>>,
+}
+
+impl OnDemand {
+    pub fn new(
+        site: std::sync::Arc<Site>,
+        templates: std::sync::Arc<Templates>,
+    ) -> Result<OnDemand, Error> {
+        let jobs = std::sync::Arc::new(
+            jobs(&site)?
+                .into_iter()
+                .map(|j| (j.output(&site), j))
+                .collect(),
+        );
+        let site_value = Value::from(Serde(site_view(&site)));
+        Ok(OnDemand {
+            site,
+            templates,
+            site_value,
+            jobs,
         })
-        .collect();
-    let mut diags = Diagnostics::default();
-    for r in results {
-        match r {
-            Ok(()) => {}
-            Err(Error::Content(ds)) => diags.extend(ds),
-            Err(e) => return Err(e),
+    }
+
+    /// The same pages made from `site`, which has the same pages at the
+    /// same URLs with other text (see [`crate::model::update_body`]).
+    pub fn with_site(&self, site: std::sync::Arc<Site>) -> OnDemand {
+        OnDemand {
+            site_value: Value::from(Serde(site_view(&site))),
+            site,
+            templates: self.templates.clone(),
+            jobs: self.jobs.clone(),
         }
     }
-    diags.finish()
+
+    pub fn site(&self) -> &std::sync::Arc<Site> {
+        &self.site
+    }
+
+    pub fn templates(&self) -> &std::sync::Arc<Templates> {
+        &self.templates
+    }
+
+    /// The file at `rel` (relative to the output folder), if it is a page.
+    pub fn render(&self, rel: &str) -> Option<Result<String, Error>> {
+        let job = self.jobs.get(rel)?;
+        let site = &*self.site;
+        // Only the year the page needs is converted.
+        let year = match job {
+            Job::Page(id) => site.pages[*id].year.and_then(|y| site.year(y)),
+            _ => None,
+        };
+        let year_values: HashMap<i32, Value> = year
+            .map(|y| (y.number, Value::from(Serde(year_view(site, y)))))
+            .into_iter()
+            .collect();
+        Some(render_job(
+            site,
+            &self.templates,
+            job,
+            &self.site_value,
+            &year_values,
+        ))
+    }
+
+    /// The pages whose HTML may change when the body of page `id` changes
+    /// (its front matter staying as it was): the page, the pages of its
+    /// year, the front page, and the cross views that repeat its findings.
+    pub fn dependents(&self, id: PageId) -> Vec<String> {
+        let site = &*self.site;
+        let page = &site.pages[id];
+        self.jobs
+            .iter()
+            .filter(|(_, job)| match **job {
+                Job::Page(other) => {
+                    let p = &site.pages[other];
+                    other == id
+                        || p.kind == crate::model::Kind::Home
+                        || (p.year.is_some() && p.year == page.year)
+                }
+                Job::Municipality(m) => site
+                    .group(id)
+                    .is_some_and(|g| g.municipalities.contains(&crate::config::MunicipalityId(m))),
+                Job::Priority(_) => matches!(
+                    page.kind,
+                    crate::model::Kind::Year
+                        | crate::model::Kind::Group
+                        | crate::model::Kind::Perspective
+                ),
+                _ => false,
+            })
+            .map(|(rel, _)| rel.clone())
+            .collect()
+    }
 }
 
 fn template_problem(

@@ -81,7 +81,7 @@ fn file_response(
     snapshot: &Snapshot,
     status: StatusCode,
 ) -> Response<std::io::Cursor<Vec<u8>>> {
-    let Some(bytes) = snapshot.files.get(key) else {
+    let Some(bytes) = snapshot.get(key) else {
         // Only before the first good build: show the error alone.
         let body = inject(
             "<!DOCTYPE html><html lang=\"fi\"><head><meta charset=\"utf-8\"><title>hyte</title></head><body><main></main></body></html>",
@@ -94,9 +94,9 @@ fn file_response(
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let body = if is_html {
-        inject(&String::from_utf8_lossy(bytes), snapshot).into_bytes()
+        inject(&String::from_utf8_lossy(&bytes), snapshot).into_bytes()
     } else {
-        bytes.clone()
+        bytes.into_owned()
     };
     let content_type = if mime.type_() == "text" {
         format!("{}; charset=utf-8", mime.essence_str())
@@ -283,6 +283,7 @@ mod tests {
             files: Arc::new(files()),
             error: None,
             generation: 3,
+            ..Snapshot::default()
         };
         let html = inject("<html><head></head><body><p>x</p></body></html>", &ok);
         assert!(html.contains("data-generation=\"3\""));

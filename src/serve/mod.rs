@@ -6,15 +6,26 @@
 //! over every page until the file is fixed, so the server never dies on
 //! bad content. Requests are answered from the in-memory map only, so no
 //! path can reach the file system.
+//!
+//! Most saves change only the text of one page. Then the model is updated
+//! in place of a rebuild ([`crate::model::update_body`]), the pages that
+//! depend on that file are marked stale and rendered again only when a
+//! browser asks for them, and open pages reload at once; a full rebuild
+//! follows in the background (it refreshes the search index and data
+//! files and checks every link) and replaces the files quietly.
 
 mod http;
 mod watch;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock, mpsc};
 use std::time::Instant;
 
+use crate::render::OnDemand;
 use crate::{Error, OutFile, SiteOptions, prepare, produce};
 
 /// Options of `hyte serve`.
@@ -29,19 +40,62 @@ pub struct ServeOptions {
 
 /// One build as served: every file, and the error of the latest rebuild if
 /// it failed (the files are then those of the last good build).
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Snapshot {
     pub files: Arc<HashMap<String, Vec<u8>>>,
     pub error: Option<String>,
     pub generation: u64,
+    /// The site the files were made from, to update after an edit.
+    pub pages: Option<Arc<OnDemand>>,
+    /// Files of `files` that an edit made out of date since: they are
+    /// rendered again from `pages` when asked for.
+    pub stale: Option<Arc<Stale>>,
+}
+
+/// Pages out of date in the last full build, and those rendered since.
+#[derive(Default)]
+pub struct Stale {
+    paths: HashSet<String>,
+    made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+}
+
+impl Snapshot {
+    /// The current bytes of the file at `key` (relative to the output).
+    pub fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
+        if let (Some(stale), Some(pages)) = (&self.stale, &self.pages)
+            && stale.paths.contains(key)
+        {
+            if let Some(bytes) = stale.made.lock().expect("no panics while held").get(key) {
+                return Some(Cow::Owned(bytes.to_vec()));
+            }
+            match pages.render(key) {
+                Some(Ok(html)) => {
+                    let bytes = Arc::new(html.into_bytes());
+                    stale
+                        .made
+                        .lock()
+                        .expect("no panics while held")
+                        .insert(key.to_string(), bytes.clone());
+                    return Some(Cow::Owned(bytes.to_vec()));
+                }
+                // The background rebuild reports the problem.
+                Some(Err(e)) => eprintln!("{e}"),
+                None => {}
+            }
+        }
+        self.files.get(key).map(|b| Cow::Borrowed(b.as_slice()))
+    }
 }
 
 /// What the server threads share.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     /// The generation, for reload sockets to wait on.
     changed: (Mutex<u64>, Condvar),
+    /// Counts the changes of the sources, so that a background rebuild
+    /// started before the latest edit does not replace its result.
+    edits: AtomicU64,
 }
 
 impl Shared {
@@ -70,7 +124,7 @@ impl Shared {
 }
 
 /// Builds the site into memory with drafts and a local base URL.
-fn build_in_memory(site: &SiteOptions) -> Result<HashMap<String, Vec<u8>>, Error> {
+fn build_in_memory(site: &SiteOptions) -> Result<(HashMap<String, Vec<u8>>, OnDemand), Error> {
     let (model, templates) = prepare(site)?;
     let files = Mutex::new(HashMap::new());
     produce(site, &model, &templates, &|rel, file| {
@@ -84,25 +138,36 @@ fn build_in_memory(site: &SiteOptions) -> Result<HashMap<String, Vec<u8>>, Error
             .insert(rel.to_string(), bytes);
         Ok(())
     })?;
-    Ok(files.into_inner().expect("no panics while held"))
+    let pages = OnDemand::new(Arc::new(model), Arc::new(templates))?;
+    Ok((files.into_inner().expect("no panics while held"), pages))
 }
 
 /// Rebuilds and publishes the result; a failure keeps the last good files.
-fn rebuild(site: &SiteOptions, shared: &Shared) {
+/// A quiet rebuild (in the background after a fast update) does not
+/// reload the open pages unless it fails or fixes a failure.
+fn rebuild(site: &SiteOptions, shared: &Shared, quiet: bool) {
     let started = Instant::now();
+    let edits = shared.edits.load(Ordering::SeqCst);
+    let result = build_in_memory(site);
     let previous = shared.current();
-    let generation = previous.generation + 1;
-    match build_in_memory(site) {
-        Ok(files) => {
+    if quiet && shared.edits.load(Ordering::SeqCst) != edits {
+        // An edit came meanwhile; its own rebuild follows.
+        return;
+    }
+    match result {
+        Ok((files, pages)) => {
             eprintln!(
                 "päivitetty: {} tiedostoa {} ms:ssa",
                 files.len(),
                 started.elapsed().as_millis()
             );
+            let reload = !quiet || previous.error.is_some();
             shared.publish(Snapshot {
                 files: Arc::new(files),
                 error: None,
-                generation,
+                generation: previous.generation + u64::from(reload),
+                pages: Some(Arc::new(pages)),
+                stale: None,
             });
         }
         Err(e) => {
@@ -112,10 +177,68 @@ fn rebuild(site: &SiteOptions, shared: &Shared) {
             shared.publish(Snapshot {
                 files: previous.files.clone(),
                 error: Some(text),
-                generation,
+                generation: previous.generation + 1,
+                pages: previous.pages.clone(),
+                stale: previous.stale.clone(),
             });
         }
     }
+}
+
+/// The fast path for a save that changed only the text of pages: the
+/// model is updated, the dependent pages are marked stale, and open pages
+/// reload. False when the change needs a full rebuild.
+fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool {
+    let started = Instant::now();
+    let previous = shared.current();
+    let (None, Some(pages)) = (&previous.error, &previous.pages) else {
+        return false;
+    };
+    let Ok(canonical) = std::fs::canonicalize(root) else {
+        return false;
+    };
+    let mut site = pages.site().clone();
+    let mut edited = Vec::new();
+    for path in changed {
+        // The model names files by the root as given.
+        let Ok(rel) = path.strip_prefix(&canonical) else {
+            return false;
+        };
+        let path = root.join(rel);
+        let Some(Ok(source)) = crate::load::source_at(root, &path) else {
+            return false;
+        };
+        let Some((next, id)) = crate::model::update_body(&site, &source) else {
+            return false;
+        };
+        site = Arc::new(next);
+        edited.push(id);
+    }
+    let next = pages.with_site(site);
+    let mut paths: HashSet<String> = previous
+        .stale
+        .as_ref()
+        .map(|s| s.paths.clone())
+        .unwrap_or_default();
+    for id in edited {
+        paths.extend(next.dependents(id));
+    }
+    let count = paths.len();
+    shared.publish(Snapshot {
+        files: previous.files.clone(),
+        error: None,
+        generation: previous.generation + 1,
+        pages: Some(Arc::new(next)),
+        stale: Some(Arc::new(Stale {
+            paths,
+            made: Mutex::default(),
+        })),
+    });
+    eprintln!(
+        "päivitetty: {count} sivua merkitty tehtäväksi uudelleen {} ms:ssa; koko sivusto rakennetaan taustalla",
+        started.elapsed().as_millis()
+    );
+    true
 }
 
 /// Runs the preview until the process is stopped.
@@ -145,13 +268,34 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     }
 
     let shared = Arc::new(Shared::default());
-    rebuild(&site, &shared);
+    rebuild(&site, &shared, false);
     eprintln!("esikatselu: {url} (luonnokset mukana); lopeta painamalla Ctrl+C");
 
+    // Full rebuilds after fast updates run on a thread of their own, one
+    // at a time; requests made meanwhile are coalesced.
+    let (background, requests) = mpsc::channel::<()>();
+    std::thread::spawn({
+        let shared = shared.clone();
+        let site = site.clone();
+        move || {
+            while requests.recv().is_ok() {
+                while requests.try_recv().is_ok() {}
+                rebuild(&site, &shared, true);
+            }
+        }
+    });
     watch::start(&opts.root, {
         let shared = shared.clone();
         let site = site.clone();
-        move || rebuild(&site, &shared)
+        move |changed| {
+            shared.edits.fetch_add(1, Ordering::SeqCst);
+            match changed {
+                Some(changed) if update(&site.root, &changed, &shared) => {
+                    let _ = background.send(());
+                }
+                _ => rebuild(&site, &shared, false),
+            }
+        }
     })?;
 
     if opts.open

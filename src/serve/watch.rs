@@ -53,8 +53,13 @@ fn is_source(root: &Path, path: &Path) -> bool {
 }
 
 /// Starts watching on a thread of its own, for the life of the process;
-/// `on_change` runs there after each burst of changes.
-pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> Result<(), Error> {
+/// `on_change` runs there after each burst of changes, with the source
+/// files that changed (canonical paths), or None when the watcher cannot
+/// tell (an error of the watcher: rebuild everything).
+pub fn start(
+    root: &Path,
+    on_change: impl Fn(Option<Vec<PathBuf>>) + Send + 'static,
+) -> Result<(), Error> {
     let root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)
@@ -75,7 +80,8 @@ pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> Result<(), E
     std::thread::spawn(move || {
         let mut watcher = watcher;
         while let Ok(first) = rx.recv() {
-            let mut relevant = relevant(&thread_root, &first);
+            let mut changed = Some(Vec::new());
+            add_changes(&thread_root, &first, &mut changed);
             // Coalesce the burst of one save.
             let started = Instant::now();
             loop {
@@ -84,32 +90,47 @@ pub fn start(root: &Path, on_change: impl Fn() + Send + 'static) -> Result<(), E
                     break;
                 }
                 match rx.recv_timeout(QUIET.min(left)) {
-                    Ok(event) => relevant |= self::relevant(&thread_root, &event),
+                    Ok(event) => add_changes(&thread_root, &event, &mut changed),
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
-            if relevant {
+            if changed.as_ref().is_none_or(|c| !c.is_empty()) {
                 // A new folder under the root may need a watch of its own.
                 watch_dirs(&mut watcher, &thread_root, &mut watched);
-                on_change();
+                on_change(changed);
             }
         }
     });
     Ok(())
 }
 
-fn relevant(root: &Path, event: &notify::Result<notify::Event>) -> bool {
+/// Adds the sources an event changed to `changed`; an error of the watcher
+/// makes it None (anything may have changed).
+fn add_changes(
+    root: &Path,
+    event: &notify::Result<notify::Event>,
+    changed: &mut Option<Vec<PathBuf>>,
+) {
     match event {
         // Reading the sources during a rebuild reports access events; only
         // changes count.
-        Ok(e) if e.kind.is_access() => false,
-        Ok(e) => e
-            .paths
-            .iter()
-            .any(|p| !is_temporary(p) && is_source(root, p)),
-        Err(_) => true,
+        Ok(e) if e.kind.is_access() => {}
+        Ok(e) => {
+            if let Some(list) = changed {
+                for p in e.paths.iter().filter(|p| relevant(root, p)) {
+                    if !list.contains(p) {
+                        list.push(p.clone());
+                    }
+                }
+            }
+        }
+        Err(_) => *changed = None,
     }
+}
+
+fn relevant(root: &Path, path: &Path) -> bool {
+    !is_temporary(path) && is_source(root, path)
 }
 
 fn watch_dirs(watcher: &mut notify::RecommendedWatcher, root: &Path, watched: &mut Vec<PathBuf>) {
