@@ -112,18 +112,20 @@ pub fn produce(
     render::render_site(site, templates, &|rel, bytes| {
         pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         links.add(rel, bytes);
-        texts.add(site.config.base_path(), rel, bytes);
+        texts.add(site, rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     })?;
     lap("render");
-    let machine = publish::files(site, &render::views::generated_urls(site));
+    let emit = |rel: &str, bytes: &[u8]| {
+        links.add(rel, bytes);
+        sink(rel, OutFile::Bytes(bytes))
+    };
+    publish::files(site, &render::views::generated_urls(site), &emit)?;
     lap("feeds, calendars, data");
-    let index = search::files(site, &texts.into_pages());
-    lap("search index");
-    for (rel, bytes) in machine.into_iter().chain(index) {
-        links.add(&rel, &bytes);
-        sink(&rel, OutFile::Bytes(&bytes))?;
+    for (rel, bytes) in search::files(texts.into_pages()) {
+        emit(&rel, &bytes)?;
     }
+    lap("search index");
     for file in theme::files(&opts.root, &site.config.theme, "static")? {
         links.add(&file.rel, &[]);
         match &file.origin {

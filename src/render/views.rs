@@ -557,9 +557,8 @@ pub fn related_groups(site: &Site, group: PageId) -> Vec<GroupLink> {
         .first()
         .copied()
         .unwrap_or(year);
-    let to = years[split..]
-        .iter()
-        .take(RELATED_YEARS)
+    let after = &years[split..];
+    let to = after[..after.len().min(RELATED_YEARS)]
         .last()
         .copied()
         .unwrap_or(year);

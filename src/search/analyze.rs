@@ -61,18 +61,6 @@ pub fn normalize(word: &str) -> String {
     }
 }
 
-/// An already lowercased word in NFC, copied only when it is not.
-fn nfc(word: String) -> String {
-    if word.is_ascii()
-        || unicode_normalization::is_nfc_quick(word.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        word
-    } else {
-        word.nfc().collect()
-    }
-}
-
 /// ä → a, ö → o, å → a: for queries typed without them.
 pub fn fold_diacritics(word: &str) -> String {
     word.chars()
@@ -94,7 +82,8 @@ pub fn fold(word: &str) -> String {
                 w.truncate(w.len() - from.len());
                 w.push_str(to);
             }
-            "any" => w = w.replace(from, to),
+            // `replace` always copies; most words have nothing to replace.
+            "any" if w.contains(from) => w = w.replace(from, to),
             _ => {}
         }
     }
@@ -109,21 +98,80 @@ pub fn is_stopword(word: &str) -> bool {
 /// ended with a hyphen ("sosiaali- ja terveyspalvelut").
 pub fn words(text: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() {
-            current.extend(c.to_lowercase());
-        } else if !current.is_empty() {
+    for_each_word(text, &mut String::new(), |w, open| {
+        out.push((w.to_string(), open))
+    });
+    out
+}
+
+/// The words of [`words`], lowercased and in NFC, handed to `f` one by one
+/// with whether each ended a hyphen pair; `buf` is scratch space, so a word
+/// is copied only when `f` keeps it.
+pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    let mut emit = |word: &str, open: bool| {
+        // Below U+0300 (lead bytes below 0xCC) every character is NFC as
+        // it stands (see the test `nfc_below_combining_marks`).
+        if word.bytes().all(|b| b < 0xCC)
+            || unicode_normalization::is_nfc_quick(word.chars())
+                == unicode_normalization::IsNormalized::Yes
+        {
+            f(word, open);
+        } else {
+            f(&word.nfc().collect::<String>(), open);
+        }
+    };
+    buf.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                // A run of ASCII letters and digits at once (for ASCII,
+                // `is_alphanumeric` and `to_lowercase` are these).
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |n| i + n);
+                let from = buf.len();
+                buf.push_str(&text[i..end]);
+                buf[from..].make_ascii_lowercase();
+                i = end;
+                continue;
+            }
+            i += 1;
+            char::from(b)
+        } else {
+            let c = text[i..].chars().next().expect("a char starts here");
+            i += c.len_utf8();
+            match c {
+                // Latin-1 letters (ä, ö, å), without the tables.
+                '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+                    buf.push(char::from_u32(u32::from(c) + 0x20).expect("a letter"));
+                    continue;
+                }
+                '\u{DF}'..='\u{FF}' if c != '\u{F7}' => {
+                    buf.push(c);
+                    continue;
+                }
+                c if c.is_alphanumeric() => {
+                    buf.extend(c.to_lowercase());
+                    continue;
+                }
+                c => c,
+            }
+        };
+        if !buf.is_empty() {
             // "sosiaali-" followed by a space: the first half of a pair.
-            let open = c == '-' && chars.peek().is_none_or(|n| n.is_whitespace());
-            out.push((nfc(std::mem::take(&mut current)), open));
+            let open = c == '-' && text[i..].chars().next().is_none_or(char::is_whitespace);
+            emit(buf, open);
+            buf.clear();
         }
     }
-    if !current.is_empty() {
-        out.push((nfc(current), false));
+    if !buf.is_empty() {
+        emit(buf, false);
+        buf.clear();
     }
-    out
 }
 
 /// The keys of one word: the Snowball stem of its folded form, and that
@@ -154,10 +202,16 @@ impl Analyzer {
 
     /// (key, weight) pairs of a word; empty for stopwords.
     pub fn keys(&self, word: &str) -> Vec<(String, f32)> {
+        self.keys_with(word, None)
+    }
+
+    /// [`Analyzer::keys`], given the word's [`Analyzer::stem`] when it is
+    /// already known.
+    pub fn keys_with(&self, word: &str, stem: Option<&str>) -> Vec<(String, f32)> {
         if is_stopword(word) || word.chars().count() < 2 {
             return Vec::new();
         }
-        let stem = self.stem(word);
+        let stem = stem.map_or_else(|| self.stem(word), str::to_string);
         let mut out = vec![(stem.clone(), 1.0)];
         let n = stem.chars().count();
         if n >= 5 {
@@ -219,6 +273,75 @@ mod tests {
         let a = Analyzer::default();
         assert!(a.keys("kun").is_empty());
         assert!(!hits(&a, "kunta", "kun"));
+    }
+
+    /// [`words`] as it was first written, char by char: the fast one
+    /// must give the same.
+    fn words_reference(text: &str) -> Vec<(String, bool)> {
+        let nfc = |word: String| {
+            if word.is_ascii()
+                || unicode_normalization::is_nfc_quick(word.chars())
+                    == unicode_normalization::IsNormalized::Yes
+            {
+                word
+            } else {
+                word.nfc().collect()
+            }
+        };
+        let mut out = Vec::new();
+        let mut current = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_alphanumeric() {
+                current.extend(c.to_lowercase());
+            } else if !current.is_empty() {
+                let open = c == '-' && chars.peek().is_none_or(|n| n.is_whitespace());
+                out.push((nfc(std::mem::take(&mut current)), open));
+            }
+        }
+        if !current.is_empty() {
+            out.push((nfc(current), false));
+        }
+        out
+    }
+
+    #[test]
+    fn nfc_below_combining_marks() {
+        for c in '\0'..'\u{300}' {
+            let s = c.to_string();
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(s.chars()),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn latin1_letters_as_the_tables_have_them() {
+        for c in '\u{80}'..='\u{FF}' {
+            let text = format!("a{c}b");
+            assert_eq!(words(&text), words_reference(&text), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_match_the_char_by_char_reference() {
+        for text in [
+            "",
+            "-",
+            "a-",
+            "a- ",
+            "a-b",
+            "Sosiaali- ja terveyspalvelut, HYTE-työ.",
+            "ÄÖÅ äö İstanbul ΣΑΣ straße ǅemal Ⅻ ½ ٣٤ 日本語テキスト",
+            "kaksi\u{a0}sanaa\u{2003}ja\u{3000}kolme- \u{a0}neljä-\u{2028}x",
+            "e\u{301}tude A\u{30a}bo n\u{303}",
+            "HYVINVOINTI-\tja  terveys-\njohtaminen 2025–2026 12,5 % #x_y",
+        ] {
+            let fast = words(text);
+            assert_eq!(fast, words_reference(text), "{text:?}");
+        }
     }
 
     #[test]
