@@ -173,8 +173,10 @@ fn next_heading(html: &str) -> Option<usize> {
     })
 }
 
-/// Cuts rendered HTML at its `h2`/`h3` headings with ids.
-fn sections(html: &str) -> Vec<Section> {
+/// Cuts rendered HTML at its `h2`/`h3` headings with ids; without
+/// `bodies`, only the text before the first heading and the headings are
+/// read.
+fn sections(html: &str, bodies: bool) -> Vec<Section> {
     let mut out = vec![Section {
         anchor: String::new(),
         heading: String::new(),
@@ -182,17 +184,22 @@ fn sections(html: &str) -> Vec<Section> {
     }];
     let mut rest = html;
     loop {
+        let read = bodies || out.len() == 1;
         let Some(i) = next_heading(rest) else {
+            if read {
+                out.last_mut()
+                    .expect("one section at least")
+                    .text
+                    .push_str(&plain(rest));
+            }
+            break;
+        };
+        if read {
             out.last_mut()
                 .expect("one section at least")
                 .text
-                .push_str(&plain(rest));
-            break;
-        };
-        out.last_mut()
-            .expect("one section at least")
-            .text
-            .push_str(&plain(&rest[..i]));
+                .push_str(&plain(&rest[..i]));
+        }
         let after = &rest[i + 8..];
         let anchor = after.split('"').next().unwrap_or_default().to_string();
         let close = memmem::find(after.as_bytes(), b"</h").unwrap_or(after.len());
@@ -205,7 +212,9 @@ fn sections(html: &str) -> Vec<Section> {
         });
         rest = &after[close..];
     }
-    out.retain(|s| !s.text.is_empty() || !s.heading.is_empty());
+    // The first section carries the page title, even when it has no text.
+    let mut first = true;
+    out.retain(|s| std::mem::take(&mut first) || !s.text.is_empty() || !s.heading.is_empty());
     out
 }
 
@@ -334,7 +343,12 @@ impl Collector {
                 words.push(occurrence(id, weight, open));
             });
         };
-        for s in sections(&main) {
+        // The views hyte makes from the model (municipalities, priority
+        // areas, the schedule) repeat what the content pages say: they are
+        // found by their titles and headings, and the finding itself on
+        // the page where it was made.
+        let bodies = site.page_at(&format!("/{trimmed}")).is_some();
+        for s in sections(&main, bodies) {
             let anchored;
             let url = if s.anchor.is_empty() {
                 page.url.as_str()
@@ -847,9 +861,20 @@ mod tests {
 
     #[test]
     fn html_is_cut_at_headings() {
-        let s = sections(
-            "<p>Alku &amp; johdanto.</p><h2 id=\"a\">Arjen turvallisuus</h2><ul><li>Yksi</li></ul><h3 id=\"a-b\">Lapset</h3><p>Kaksi</p>",
+        let html = "<p>Alku &amp; johdanto.</p><h2 id=\"a\">Arjen turvallisuus</h2><ul><li>Yksi</li></ul><h3 id=\"a-b\">Lapset</h3><p>Kaksi</p>";
+        let headings: Vec<(String, String)> = sections(html, false)
+            .into_iter()
+            .map(|s| (s.heading, s.text))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                (String::new(), "Alku & johdanto.".to_string()),
+                ("Arjen turvallisuus".to_string(), String::new()),
+                ("Lapset".to_string(), String::new())
+            ]
         );
+        let s = sections(html, true);
         assert_eq!(s.len(), 3);
         assert_eq!(s[0].text, "Alku & johdanto.");
         assert_eq!(

@@ -159,7 +159,7 @@
         where.textContent = d.in;
         li.append(where);
       }
-      li.append(snippet(d.text, terms));
+      if (d.text) li.append(snippet(d.text, terms));
       ol.append(li);
     }
     results.append(ol);
