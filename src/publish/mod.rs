@@ -20,42 +20,28 @@ pub type Emit<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 /// megabytes) are not all held at once. `generated` are the URLs of the
 /// views rendered from the model, for the sitemap.
 pub fn files(site: &Site, generated: &[String], emit: &Emit<'_>) -> Result<(), Error> {
-    type Make<'a> = Box<dyn Fn() -> Vec<u8> + Sync + Send + 'a>;
-    let mut jobs: Vec<(String, Make<'_>)> = vec![
-        (
-            "data/hyte.json".into(),
-            Box::new(|| data::json(site).into_bytes()),
-        ),
-        ("data/havainnot.csv".into(), Box::new(|| data::csv(site))),
-        (
-            "atom.xml".into(),
-            Box::new(|| feeds::atom(site).into_bytes()),
-        ),
-        (
-            "sitemap.xml".into(),
-            Box::new(|| feeds::sitemap(site, generated).into_bytes()),
-        ),
-        (
-            "robots.txt".into(),
-            Box::new(|| feeds::robots(site).into_bytes()),
-        ),
-        (
-            "aikataulu.ics".into(),
-            Box::new(|| ics::calendar(site, None).into_bytes()),
-        ),
-        (
-            "data/hyte.schema.json".into(),
-            Box::new(|| data::SCHEMA.as_bytes().to_vec()),
-        ),
+    type Make<'a> = Box<dyn Fn() -> Result<(), Error> + Sync + Send + 'a>;
+    let mut jobs: Vec<Make<'_>> = vec![
+        // The two largest, one after the other: each is dropped once
+        // written.
+        Box::new(|| {
+            emit("data/hyte.json", data::json(site).as_bytes())?;
+            emit("data/havainnot.csv", &data::csv(site))
+        }),
+        Box::new(|| emit("atom.xml", feeds::atom(site).as_bytes())),
+        Box::new(|| emit("sitemap.xml", feeds::sitemap(site, generated).as_bytes())),
+        Box::new(|| emit("robots.txt", feeds::robots(site).as_bytes())),
+        Box::new(|| emit("aikataulu.ics", ics::calendar(site, None).as_bytes())),
+        Box::new(|| emit("data/hyte.schema.json", data::SCHEMA.as_bytes())),
     ];
     for y in &site.years {
         let n = y.number;
-        jobs.push((
-            format!("{n}/aikataulu.ics"),
-            Box::new(move || ics::calendar(site, Some(n)).into_bytes()),
-        ));
+        jobs.push(Box::new(move || {
+            emit(
+                &format!("{n}/aikataulu.ics"),
+                ics::calendar(site, Some(n)).as_bytes(),
+            )
+        }));
     }
-    jobs.par_iter()
-        .with_max_len(1)
-        .try_for_each(|(rel, make)| emit(rel, &make()))
+    jobs.par_iter().with_max_len(1).try_for_each(|make| make())
 }
