@@ -541,16 +541,19 @@ pub fn related_groups(site: &Site, group: PageId) -> Vec<GroupLink> {
     // first considered: a page lists at most RELATED_YEARS years on each
     // side (the municipality pages list every year), so a site of many
     // years does not make every group page as long as its history.
-    let mut found: Vec<(i32, PageId)> = Vec::new();
-    for &m in &g.municipalities {
-        for ms in site.memberships(m) {
-            if ms.year != year && !found.iter().any(|&(_, p)| p == ms.group) {
-                found.push((ms.year, ms.group));
-            }
-        }
-    }
+    // Newest year first, each group once (sorting keeps this linear in
+    // the municipalities' history, not quadratic).
+    let mut found: Vec<(i32, PageId)> = g
+        .municipalities
+        .iter()
+        .flat_map(|&m| site.memberships(m))
+        .filter(|ms| ms.year != year)
+        .map(|ms| (ms.year, ms.group))
+        .collect();
+    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.dedup();
     let mut years: Vec<i32> = found.iter().map(|&(y, _)| y).collect();
-    years.sort_unstable();
+    years.reverse();
     years.dedup();
     let split = years.partition_point(|&y| y < year);
     let from = years[split.saturating_sub(RELATED_YEARS)..split]
@@ -651,12 +654,13 @@ pub struct MunicipalityYear {
 }
 
 pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<MunicipalityYear> {
-    let memberships = site.memberships(m);
+    let memberships: std::collections::HashMap<i32, &crate::model::query::Membership> =
+        site.memberships(m).iter().map(|ms| (ms.year, ms)).collect();
     site.years
         .iter()
         .rev()
         .map(|y| {
-            let ms = memberships.iter().find(|ms| ms.year == y.number);
+            let ms = memberships.get(&y.number).copied();
             let page = &site.pages[y.page];
             MunicipalityYear {
                 number: y.number,
