@@ -14,30 +14,8 @@ use std::process::Command;
 
 use common::*;
 
-fn tools_missing() -> Option<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !dir.join("node_modules/playwright-core").is_dir() {
-        return Some(
-            "tests/browser/node_modules is missing (run `npm ci` in tests/browser)".into(),
-        );
-    }
-    if !Path::new(&chromium).exists() {
-        return Some(format!("{chromium} is missing (apt-get install chromium)"));
-    }
-    if Command::new("java").arg("-version").output().is_err() {
-        return Some("java is missing (apt-get install default-jre-headless)".into());
-    }
-    None
-}
-
 fn check_in_browser(site: &Path) {
-    if let Some(missing) = tools_missing() {
-        assert!(
-            std::env::var_os("HYTE_REQUIRE_TOOLS").is_none(),
-            "browser checks required but {missing}"
-        );
-        eprintln!("skipping the browser checks: {missing}");
+    if browser_tools_missing(true).is_some() {
         return;
     }
     let out = tempdir();

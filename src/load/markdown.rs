@@ -147,6 +147,7 @@ pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>
     let root = comrak::parse_document(&arena, body, &opts);
     let mut out = Rendered::default();
     link_statutes(&arena, root, links.statute_url);
+    drop_unsafe_links(root);
 
     for node in root.descendants() {
         let mut data = node.data_mut();
@@ -326,6 +327,41 @@ static STATUTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 });
 
 /// Turns statute references in text into links, e.g. to Finlex:
+/// Whether a link or image URL may stay: relative, or http(s), mailto or
+/// tel. `javascript:`, `vbscript:`, `data:` and every other scheme may not
+/// (comrak already empties the worst; this is the allow list).
+fn safe_url(url: &str) -> bool {
+    let url = url.trim();
+    if url.is_empty() {
+        return false;
+    }
+    let end = url.find(['/', '?', '#']).unwrap_or(url.len());
+    match url[..end].split_once(':') {
+        None => true,
+        Some((scheme, _)) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(scheme)),
+    }
+}
+
+/// Links and images whose URL is not [`safe_url`] become their text: the
+/// words stay, the link or image goes.
+fn drop_unsafe_links<'a>(root: comrak::nodes::Node<'a>) {
+    let unsafe_nodes: Vec<_> = root
+        .descendants()
+        .filter(|n| match &n.data().value {
+            NodeValue::Link(l) | NodeValue::Image(l) => !safe_url(&l.url),
+            _ => false,
+        })
+        .collect();
+    for node in unsafe_nodes {
+        while let Some(child) = node.first_child() {
+            node.insert_before(child);
+        }
+        node.detach();
+    }
+}
+
 /// `statute_url` has `{number}` and `{year}` to fill. Text inside links and
 /// code is left alone.
 fn link_statutes<'a>(arena: &'a Arena<'a>, root: comrak::nodes::Node<'a>, statute_url: &str) {
@@ -653,6 +689,45 @@ mod tests {
         );
         assert!(!r.html.contains("<script"));
         assert!(!r.html.contains("javascript:"));
+    }
+
+    #[test]
+    fn only_relative_web_mail_and_phone_urls_stay() {
+        for ok in [
+            "/2025/",
+            "../x/",
+            "#a",
+            "https://e.org/",
+            "HTTP://e.org",
+            "mailto:a@b.fi",
+            "tel:+358",
+            "kuva.png",
+            "a/b:c",
+        ] {
+            assert!(safe_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:x",
+            "vbscript:x",
+            "data:image/png;base64,AA",
+            "file:///etc/passwd",
+            "",
+        ] {
+            assert!(!safe_url(bad), "{bad}");
+        }
+        let r = render(
+            "[sana](data:text/html,x) ja ![kuva](data:image/png;base64,AA) [hyvä](/laki/)",
+            None,
+            "/",
+            "",
+        );
+        assert!(
+            r.html
+                .contains("<p>sana ja kuva <a href=\"/laki/\">hyvä</a></p>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

@@ -6,91 +6,48 @@
 // Chromium and checks: axe-core (WCAG 2.0/2.1/2.2 A and AA and best
 // practice) finds no violation; the first Tab lands on the skip link and
 // following it moves focus into <main>; at 320 px the page does not scroll
-// sideways. Then the Nu Html Checker validates every HTML file. Prints
-// every problem and exits 1 if there was any.
+// sideways; the page's Content-Security-Policy is not violated (by the
+// theme, the search script or anything else). Then the Nu Html Checker
+// validates every HTML file. Prints every problem and exits 1 if there was
+// any.
 
-import { createServer } from "node:http";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { htmlPages, launch, serve } from "./site.mjs";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(process.argv[2] ?? "public");
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".xml": "application/xml",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".json": "application/json",
-};
-
-async function walk(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(full)));
-    else out.push(full);
-  }
-  return out;
-}
-
-function serve() {
-  const server = createServer(async (req, res) => {
-    try {
-      let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      let file = path.join(root, rel);
-      if (!file.startsWith(root)) throw new Error("outside");
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": TYPES[".html"] });
-      res.end(await readFile(path.join(root, "404.html")).catch(() => "not found"));
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 const problems = [];
-const files = (await walk(root)).filter((f) => f.endsWith(".html")).sort();
-const pages = [];
-for (const file of files) {
-  const html = await readFile(file, "utf8");
-  // A redirect page leaves at once; the validator still checks it.
-  if (html.includes('http-equiv="refresh"')) continue;
-  let rel = "/" + path.relative(root, file).split(path.sep).join("/");
-  if (rel.endsWith("/index.html")) rel = rel.slice(0, -"index.html".length);
-  pages.push(rel);
-}
+const { files, pages } = await htmlPages(root);
 
-const server = await serve();
+const server = await serve(root);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Every CSP violation of a page is recorded (init scripts run outside
+  // the page's policy).
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   const page = await context.newPage();
+  // axe is evaluated over the DevTools protocol: the pages' policy allows
+  // no inline script, so it cannot be added as a script tag.
+  const injectAxe = () => page.evaluate(axeSource);
+  const cspViolations = async (rel) => {
+    for (const v of await page.evaluate(() => window.__csp)) {
+      problems.push(`${rel}: Content-Security-Policy violated: ${v}`);
+    }
+  };
   for (const rel of pages) {
     const url = base + rel;
     const response = await page.goto(url);
@@ -98,7 +55,11 @@ try {
       problems.push(`${rel}: HTTP ${response?.status()}`);
       continue;
     }
-    await page.addScriptTag({ content: axeSource });
+    if (!(await page.evaluate(() => !!document.querySelector('meta[http-equiv="Content-Security-Policy"]')))) {
+      problems.push(`${rel}: no Content-Security-Policy`);
+    }
+    await cspViolations(rel);
+    await injectAxe();
     const result = await page.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
       AXE_TAGS,
@@ -141,7 +102,8 @@ try {
     }, null, { timeout: 10000 });
     const status = await page.textContent('[role="status"]');
     if (!/tulos/.test(status)) problems.push(`/haku/?q=neuvottelut: the status says ${JSON.stringify(status)}`);
-    await page.addScriptTag({ content: axeSource });
+    await cspViolations("/haku/?q=neuvottelut");
+    await injectAxe();
     const result = await page.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
       AXE_TAGS,

@@ -260,3 +260,29 @@ pub fn assert_contains_all(name: &str, html: &str, needles: &[&str]) {
         "{name} lacks {missing:?}\n--- {name} ---\n{html}"
     );
 }
+
+/// Why the browser checks cannot run here (Chromium, `npm ci` in
+/// tests/browser, and Java for the Nu Html Checker when `java` is set), or
+/// None. Where they cannot, a test says so and passes, unless
+/// HYTE_REQUIRE_TOOLS is set (as in CI): then it fails.
+pub fn browser_tools_missing(java: bool) -> Option<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let missing = if !dir.join("node_modules/playwright-core").is_dir() {
+        Some("tests/browser/node_modules is missing (run `npm ci` in tests/browser)".into())
+    } else if !Path::new(&chromium).exists() {
+        Some(format!("{chromium} is missing (apt-get install chromium)"))
+    } else if java && Command::new("java").arg("-version").output().is_err() {
+        Some("java is missing (apt-get install default-jre-headless)".into())
+    } else {
+        None
+    };
+    if let Some(m) = &missing {
+        assert!(
+            std::env::var_os("HYTE_REQUIRE_TOOLS").is_none(),
+            "browser checks required but {m}"
+        );
+        eprintln!("skipping the browser checks: {m}");
+    }
+    missing
+}

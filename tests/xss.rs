@@ -1,0 +1,149 @@
+//! Hostile content never reaches a reader as code. The fixture site gets
+//! a page of payloads (`tests/fixtures/hyokkays.md`: raw HTML, `<script>`,
+//! event handlers, SVG, `javascript:`/`vbscript:`/`data:` links and
+//! images, style attributes, quotes in link titles) and payloads in the
+//! front matter of a group page (`</title>`, quotes). The built HTML is
+//! checked as text here, and in headless Chromium (tests/browser/xss.mjs),
+//! where each payload would set `window.__xss` or open a dialog if it ran.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+const GROUP: &str = "content/2030/kuntaryhmat/yla-saari-ohrinkyla-ammala.md";
+
+fn hostile_site() -> (tempfile::TempDir, PathBuf) {
+    let payloads = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hyokkays.md"),
+    )
+    .unwrap();
+    let group = std::fs::read_to_string(fixture().join(GROUP))
+        .unwrap()
+        .replace(
+            "title = \"Pohjoinen kuntaryhmä\"",
+            r#"title = "Pohjoinen </title><script>window.__xss='group title'</script>""#,
+        )
+        .replace(
+            "location = \"Etäkokous\"",
+            r#"location = "\"><img src=x onerror=\"window.__xss='location'\">"
+summary = "<svg onload=\"window.__xss='summary'\"></svg> ' \" &""#,
+        )
+        .replace(
+            "- Uimakoulu tarjotaan",
+            "- Uimakoulu <script>window.__xss='finding'</script> [x](javascript:window.__xss='link') tarjotaan",
+        );
+    let site = site_with(&[
+        ("content/hyokkays.md", Some(&payloads)),
+        (GROUP, Some(&group)),
+    ]);
+    let public = site.path().join("public");
+    build(site.path(), &public, &[])
+        .assert_no_panic()
+        .assert_code(0);
+    (site, public)
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(html_files(&path));
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn payloads_are_escaped_or_removed_in_the_html() {
+    let (_site, public) = hostile_site();
+    // Tags (outside text, where `<` is always escaped) and their attribute
+    // names; values are double-quoted with `"` and `>` escaped inside.
+    let tag = regex::Regex::new(r#"<[a-zA-Z][a-zA-Z0-9]*((?:\s+[^\s="'>/]+(?:="[^"]*")?)*)\s*/?>"#)
+        .unwrap();
+    let attribute = regex::Regex::new(r#"\s+([^\s="'>/]+)(?:="[^"]*")?"#).unwrap();
+    let url =
+        regex::Regex::new(r#"(?i)\s(href|src|action|formaction)\s*=\s*"\s*([a-z][a-z0-9+.-]*):"#)
+            .unwrap();
+    let files = html_files(&public);
+    assert!(files.len() > 20);
+    for file in &files {
+        let html = std::fs::read_to_string(file).unwrap();
+        let name = file.strip_prefix(&public).unwrap().display().to_string();
+        for (i, _) in html.match_indices("<script") {
+            let tag = &html[i..i + html[i..].find('>').unwrap()];
+            assert!(
+                tag.starts_with("<script src=\"/haku.js\""),
+                "{name}: a script that is not the theme's: {tag}"
+            );
+        }
+        for bad in [
+            "<iframe",
+            "<svg",
+            "<img src=x",
+            "<object",
+            "<embed",
+            "<form action=\"j",
+        ] {
+            assert!(!html.contains(bad), "{name}: {bad}");
+        }
+        for t in tag.captures_iter(&html) {
+            for a in attribute.captures_iter(&t[1]) {
+                let attr = a[1].to_ascii_lowercase();
+                assert!(
+                    !attr.starts_with("on") && attr != "style",
+                    "{name}: {attr} in {}",
+                    &t[0]
+                );
+            }
+        }
+        for c in url.captures_iter(&html) {
+            let scheme = c[2].to_ascii_lowercase();
+            assert!(
+                ["http", "https", "mailto", "tel"].contains(&scheme.as_str()),
+                "{name}: a {scheme}: URL"
+            );
+        }
+        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
+        assert!(!title[7..].contains('<'), "{name}: {title}");
+        assert!(
+            html.contains(
+                r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'"#
+            ),
+            "{name}: no Content-Security-Policy"
+        );
+    }
+    // The words stay, as text.
+    let payloads = page(&public, "hyokkays/index.html");
+    assert!(payloads.contains("Otsikko &lt;/title&gt;&lt;script&gt;"));
+    assert!(payloads.contains("<p>javascript-linkki\n"));
+    let group = page(
+        &public,
+        "2030/kuntaryhmat/yla-saari-ohrinkyla-ammala/index.html",
+    );
+    assert!(group.contains("Uimakoulu <!-- raw HTML omitted -->window.__xss='finding'<!-- raw HTML omitted --> x tarjotaan"), "{group}");
+    assert!(!group.contains("javascript:"));
+}
+
+#[test]
+fn no_payload_runs_in_a_browser() {
+    if browser_tools_missing(false).is_some() {
+        return;
+    }
+    let (_site, public) = hostile_site();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/xss.mjs");
+    let run = Command::new("node")
+        .arg(&script)
+        .arg(&public)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("no payload ran"), "{stdout}");
+}
