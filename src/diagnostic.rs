@@ -144,7 +144,7 @@ impl fmt::Display for Error {
             Error::Usage(msg) => write!(f, "virhe: {msg}"),
             Error::Io { path, source } => write!(
                 f,
-                "virhe: tiedostoa tai kansiota ei voitu lukea tai kirjoittaa: {}: {}",
+                "virhe: tiedostoa tai kansiota ei voitu lukea tai kirjoittaa: {}: {}\n  = ohje: tarkista, että polun kansiot ovat olemassa ja ovat kansioita (eivät tiedostoja), että levyllä on tilaa ja että sinulla on oikeus lukea ja kirjoittaa siellä",
                 shown(path).display(),
                 io_problem(source)
             ),

@@ -3,7 +3,9 @@
 //! A build writes into a fresh folder beside the target
 //! (`.hyte-build-XXXX` in the same parent, so a rename is atomic) and swaps
 //! it in only when everything succeeded. A failed build drops the staging
-//! folder and leaves the previous output exactly as it was.
+//! folder and leaves the previous output exactly as it was. An interrupted
+//! build (Ctrl-C, SIGTERM) removes its folders too, see
+//! [`remove_on_interrupt`]; the swap itself is never cut in half.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -11,8 +13,53 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::Error;
 
 pub struct Staging {
-    dir: tempfile::TempDir,
+    /// Taken by [`Staging::commit`].
+    dir: Option<tempfile::TempDir>,
     target: PathBuf,
+}
+
+/// The folders of builds in progress (staging, and old output being
+/// removed); the lock is also held while the output is swapped.
+static LIVE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Set on Ctrl-C: no more files are written.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// On Ctrl-C or SIGTERM, removes the folders of the builds in progress and
+/// exits with status 130, leaving the previous output as it was. A swap in
+/// progress finishes first. Installed once, by the commands that write.
+pub fn remove_on_interrupt() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+            let folders = live();
+            for dir in folders.iter() {
+                // Rendering threads may still be writing their last file.
+                for _ in 0..50 {
+                    let _ = fs::remove_dir_all(dir);
+                    if !dir.exists() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+            }
+            eprintln!("keskeytetty: tuloskansio jäi ennalleen");
+            std::process::exit(130);
+        });
+    });
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.dir {
+            live().retain(|p| p != dir.path());
+        }
+    }
 }
 
 impl Staging {
@@ -34,8 +81,9 @@ impl Staging {
             fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))
                 .map_err(|e| Error::io(dir.path(), e))?;
         }
+        live().push(dir.path().to_path_buf());
         Ok(Staging {
-            dir,
+            dir: Some(dir),
             target: target.to_path_buf(),
         })
     }
@@ -43,6 +91,9 @@ impl Staging {
     /// The staged path of `rel`, refusing anything that would leave the
     /// folder.
     fn path_of(&self, rel: &str) -> Result<PathBuf, Error> {
+        if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(Error::Internal("keskeytetty".into()));
+        }
         let rel = Path::new(rel);
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
             return Err(Error::Internal(format!(
@@ -50,7 +101,7 @@ impl Staging {
                 rel.display()
             )));
         }
-        Ok(self.dir.path().join(rel))
+        Ok(self.dir().join(rel))
     }
 
     /// Writes one file (its folders are created).
@@ -73,9 +124,14 @@ impl Staging {
             .map_err(|e| Error::io(from, e))
     }
 
+    fn dir(&self) -> &Path {
+        self.dir.as_ref().expect("taken only by commit").path()
+    }
+
     /// Puts the staged folder in the target's place.
-    pub fn commit(self) -> Result<(), Error> {
-        let staged = self.dir.keep();
+    pub fn commit(mut self) -> Result<(), Error> {
+        let mut folders = live();
+        let staged = self.dir.take().expect("taken only here").keep();
         let target = &self.target;
         if target.exists() {
             let parent = staged.parent().unwrap_or(Path::new("."));
@@ -84,6 +140,7 @@ impl Staging {
                 .tempdir_in(parent)
                 .map_err(|e| Error::io(parent, e))?
                 .keep();
+            folders.push(old.clone());
             let old_target = old.join("public");
             if let Err(e) = fs::rename(target, &old_target) {
                 let _ = fs::remove_dir_all(&staged);
@@ -97,13 +154,18 @@ impl Staging {
                 let _ = fs::remove_dir_all(&old);
                 return Err(Error::io(target, e));
             }
+            folders.retain(|p| p != &staged);
+            drop(folders);
             remove_tree(&old);
+            live().retain(|p| p != &old);
             Ok(())
         } else {
-            fs::rename(&staged, target).map_err(|e| {
+            let done = fs::rename(&staged, target).map_err(|e| {
                 let _ = fs::remove_dir_all(&staged);
                 Error::io(target, e)
-            })
+            });
+            folders.retain(|p| p != &staged);
+            done
         }
     }
 }

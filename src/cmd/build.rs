@@ -13,6 +13,7 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     let started = Instant::now();
     let (site, templates) = prepare(opts)?;
     let output = output.unwrap_or_else(|| opts.root.join("public"));
+    crate::output::remove_on_interrupt();
     let staging = Staging::new(&output)?;
     let pages = produce(opts, &site, &templates, &|rel, file| match file {
         OutFile::Bytes(bytes) => staging.write(rel, bytes),
