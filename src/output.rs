@@ -128,10 +128,13 @@ impl Staging {
         self.dir.as_ref().expect("taken only by commit").path()
     }
 
-    /// Puts the staged folder in the target's place.
+    /// Puts the staged folder in the target's place. Builds into the same
+    /// output swap one at a time (a lock on the output's parent folder), so
+    /// that two at once both succeed and the later one wins.
     pub fn commit(mut self) -> Result<(), Error> {
         let mut folders = live();
         let staged = self.dir.take().expect("taken only here").keep();
+        let _swap = lock_folder(staged.parent().unwrap_or(Path::new(".")));
         let target = &self.target;
         if target.exists() {
             let parent = staged.parent().unwrap_or(Path::new("."));
@@ -167,6 +170,23 @@ impl Staging {
             folders.retain(|p| p != &staged);
             done
         }
+    }
+}
+
+/// An exclusive lock on a folder, held until dropped (Unix: `flock` on the
+/// folder itself, so nothing is left beside the output). None where
+/// folders cannot be locked.
+fn lock_folder(dir: &Path) -> Option<fs::File> {
+    #[cfg(unix)]
+    {
+        let file = fs::File::open(dir).ok()?;
+        file.lock().ok()?;
+        Some(file)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
     }
 }
 

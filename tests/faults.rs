@@ -87,3 +87,36 @@ fn an_output_folder_that_cannot_be_made_is_reported_and_nothing_is_written() {
         .assert_stderr_contains("ovat kansioita");
     assert!(leftovers(root).is_empty());
 }
+
+#[test]
+fn two_builds_at_once_both_succeed_and_leave_one_whole_output() {
+    let site = site_with(&[]);
+    let root = site.path();
+    let public = root.join("public");
+    build(root, &public, &[]).assert_code(0);
+    let whole = snapshot(&public);
+    for _ in 0..5 {
+        let spawn = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_hyte"))
+                .args(["build", "--root"])
+                .arg(root)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(
+            snapshot(&public) == whole,
+            "the output is not one whole build"
+        );
+        assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+    }
+}
