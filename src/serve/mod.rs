@@ -103,9 +103,18 @@ impl Shared {
         self.snapshot.read().expect("no panics while held").clone()
     }
 
-    fn publish(&self, snapshot: Snapshot) {
+    /// Replaces the snapshot with what `next` makes of the current one,
+    /// unless it gives None. Both happen under the write lock, so two
+    /// threads publishing never undo each other and the generation only
+    /// grows.
+    fn publish(&self, next: impl FnOnce(&Snapshot) -> Option<Snapshot>) {
+        let mut current = self.snapshot.write().expect("no panics while held");
+        let Some(snapshot) = next(&current) else {
+            return;
+        };
         let generation = snapshot.generation;
-        *self.snapshot.write().expect("no panics while held") = Arc::new(snapshot);
+        *current = Arc::new(snapshot);
+        drop(current);
         let (lock, cvar) = &self.changed;
         *lock.lock().expect("no panics while held") = generation;
         cvar.notify_all();
@@ -149,40 +158,42 @@ fn rebuild(site: &SiteOptions, shared: &Shared, quiet: bool) {
     let started = Instant::now();
     let edits = shared.edits.load(Ordering::SeqCst);
     let result = build_in_memory(site);
-    let previous = shared.current();
-    if quiet && shared.edits.load(Ordering::SeqCst) != edits {
-        // An edit came meanwhile; its own rebuild follows.
-        return;
-    }
-    match result {
-        Ok((files, pages)) => {
-            eprintln!(
-                "päivitetty: {} tiedostoa {} ms:ssa",
-                files.len(),
-                started.elapsed().as_millis()
-            );
-            let reload = !quiet || previous.error.is_some();
-            shared.publish(Snapshot {
-                files: Arc::new(files),
-                error: None,
-                generation: previous.generation + u64::from(reload),
-                pages: Some(Arc::new(pages)),
-                stale: None,
-            });
-        }
+    match &result {
+        Ok((files, _)) => eprintln!(
+            "päivitetty: {} tiedostoa {} ms:ssa",
+            files.len(),
+            started.elapsed().as_millis()
+        ),
         Err(e) => {
-            let text = e.to_string();
-            eprintln!("{text}");
+            eprintln!("{e}");
             eprintln!("esikatselussa näkyy viimeisin toimiva versio, kunnes virhe on korjattu");
-            shared.publish(Snapshot {
+        }
+    }
+    shared.publish(|previous| {
+        if quiet && shared.edits.load(Ordering::SeqCst) != edits {
+            // An edit came meanwhile; its own update follows.
+            return None;
+        }
+        Some(match result {
+            Ok((files, pages)) => {
+                let reload = !quiet || previous.error.is_some();
+                Snapshot {
+                    files: Arc::new(files),
+                    error: None,
+                    generation: previous.generation + u64::from(reload),
+                    pages: Some(Arc::new(pages)),
+                    stale: None,
+                }
+            }
+            Err(e) => Snapshot {
                 files: previous.files.clone(),
-                error: Some(text),
+                error: Some(e.to_string()),
                 generation: previous.generation + 1,
                 pages: previous.pages.clone(),
                 stale: previous.stale.clone(),
-            });
-        }
-    }
+            },
+        })
+    });
 }
 
 /// The fast path for a save that changed only the text of pages: the
@@ -224,15 +235,17 @@ fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool {
         paths.extend(next.dependents(id));
     }
     let count = paths.len();
-    shared.publish(Snapshot {
-        files: previous.files.clone(),
-        error: None,
-        generation: previous.generation + 1,
-        pages: Some(Arc::new(next)),
-        stale: Some(Arc::new(Stale {
-            paths,
-            made: Mutex::default(),
-        })),
+    shared.publish(|current| {
+        Some(Snapshot {
+            files: current.files.clone(),
+            error: None,
+            generation: current.generation + 1,
+            pages: Some(Arc::new(next)),
+            stale: Some(Arc::new(Stale {
+                paths,
+                made: Mutex::default(),
+            })),
+        })
     });
     eprintln!(
         "päivitetty: {count} sivua merkitty tehtäväksi uudelleen {} ms:ssa; koko sivusto rakennetaan taustalla",
