@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
@@ -21,20 +20,7 @@ fn check_in_browser(site: &Path) {
     let out = tempdir();
     let public = out.path().join("public");
     build(site, &public, &[]).assert_no_panic().assert_code(0);
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/check.mjs");
-    let run = Command::new("node")
-        .arg(&script)
-        .arg(&public)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(
-        run.status.success(),
-        "browser checks failed for {}:\n{stdout}\n{stderr}",
-        site.display()
-    );
-    assert!(stdout.contains("no problems"), "{stdout}");
+    browser_script("check.mjs", &public, "no problems");
 }
 
 #[test]

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 
@@ -136,14 +135,5 @@ fn no_payload_runs_in_a_browser() {
         return;
     }
     let (_site, public) = hostile_site();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/xss.mjs");
-    let run = Command::new("node")
-        .arg(&script)
-        .arg(&public)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(run.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.contains("no payload ran"), "{stdout}");
+    browser_script("xss.mjs", &public, "no payload ran");
 }

@@ -15,6 +15,9 @@ const TYPES = {
   ".png": "image/png",
   ".jpg": "image/jpeg",
   ".json": "application/json",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 async function walk(dir) {
@@ -27,13 +30,16 @@ async function walk(dir) {
   return out;
 }
 
-/// Serves `root` on 127.0.0.1 (a free port); the 404 page for what is not there.
-export function serve(root) {
+/// Serves `root` on 127.0.0.1 (a free port) under `basePath`; the 404
+/// page for what is not there.
+export function serve(root, basePath = "/") {
   const server = createServer(async (req, res) => {
     try {
       let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (!rel.startsWith(basePath)) throw new Error("outside the base path");
+      rel = "/" + rel.slice(basePath.length);
       let file = path.join(root, rel);
-      if (!file.startsWith(root)) throw new Error("outside");
+      if (file !== root && !file.startsWith(root + path.sep)) throw new Error("outside");
       if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });

@@ -286,3 +286,26 @@ pub fn browser_tools_missing(java: bool) -> Option<String> {
     }
     missing
 }
+
+/// Runs `tests/browser/<script>` with node on a built site; asserts that it
+/// succeeded and printed `expected`, and returns what it printed.
+pub fn browser_script(script: &str, public: &Path, expected: &str) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser")
+        .join(script);
+    let run = std::process::Command::new("node")
+        .arg(&script)
+        .arg(public)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success(),
+        "{} failed on {}:\n{stdout}\n{stderr}",
+        script.display(),
+        public.display()
+    );
+    assert!(stdout.contains(expected), "{stdout}");
+    stdout
+}

@@ -28,16 +28,13 @@
 // page, no Pagefind index, a bad query file, an expected page missing from
 // PUBLIC_DIR).
 
-import { createServer } from "node:http";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { launch, serve } from "../browser/site.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// playwright-core is installed once, for the browser checks.
-const requireBrowser = createRequire(path.join(here, "..", "browser", "package.json"));
 
 function die(message) {
   console.error(`run.mjs: ${message}`);
@@ -207,44 +204,6 @@ if (opts.engine === "hyte" && !existsSync(path.join(root, "haku", "index.html"))
 if (opts.engine === "pagefind" && !existsSync(path.join(root, "pagefind", "pagefind.js")))
   die(`${root} has no pagefind/pagefind.js: run python3 -m pagefind_bin --site ${root}`);
 
-// ---------------------------------------------------------------------------
-// A static server for PUBLIC_DIR under the base path
-// ---------------------------------------------------------------------------
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".xml": "application/xml",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-function serve() {
-  const server = createServer(async (req, res) => {
-    try {
-      let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      if (!rel.startsWith(opts.basePath)) throw new Error("outside the base path");
-      rel = "/" + rel.slice(opts.basePath.length);
-      let file = path.join(root, rel);
-      if (file !== root && !file.startsWith(root + path.sep)) throw new Error("outside");
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { "content-type": TYPES[".html"] });
-      res.end(await readFile(path.join(root, "404.html")).catch(() => "not found"));
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 // A result URL as a page path: same origin, base path removed, no #anchor,
 // no query string, ".../index.html" as ".../".
 function pagePath(href, base) {
@@ -342,21 +301,10 @@ async function pagefindEngine(page, base) {
 // Run
 // ---------------------------------------------------------------------------
 
-const { chromium } = requireBrowser("playwright-core");
-const server = await serve();
+// The server and Chromium are those of the browser checks (tests/browser).
+const server = await serve(root, opts.basePath);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await launch();
 
 const results = [];
 const problems = new Set();
