@@ -56,10 +56,12 @@ fn serve(root: &Path) -> Server {
 
 /// A raw GET, so that the path reaches the server exactly as written.
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_within(port, path, Duration::from_secs(5))
+}
+
+fn get_within(port: u16, path: &str, timeout: Duration) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .unwrap();
+    stream.set_read_timeout(Some(timeout)).unwrap();
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -271,4 +273,151 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
         }
     }
     out
+}
+
+/// Writes `request` as it is (ignoring a write cut short by the server)
+/// and returns the status, 0 if the server closed without an answer.
+fn raw(port: u16, request: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response)
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The number of threads of a process.
+fn threads(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .count()
+}
+
+#[test]
+fn long_urls_and_heads_are_refused_and_the_server_goes_on() {
+    let site = site_with(&[]);
+    let server = serve(site.path());
+    let port = server.port;
+    let long = format!("/{}", "a".repeat(10_000));
+    assert_eq!(get(port, &long).0, 414, "a 10 kB URL");
+    let head =
+        |extra: &str| format!("GET /2030/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n{extra}\r\n");
+    let big = head(&format!("X-Big: {}\r\n", "b".repeat(100_000)));
+    assert_eq!(raw(port, big.as_bytes()), 431, "a 100 kB header");
+    let many: String = (0..300).map(|i| format!("X-{i}: y\r\n")).collect();
+    assert_eq!(raw(port, head(&many).as_bytes()), 431, "300 headers");
+    // A head far over the limit is cut off, not read to the end.
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nX-Endless: ").unwrap();
+    let chunk = vec![b'c'; 64 * 1024];
+    let sent = (0..160)
+        .take_while(|_| stream.write_all(&chunk).is_ok())
+        .count();
+    assert!(sent < 160, "the server read a 10 MB head");
+    assert_eq!(
+        raw(
+            port,
+            b"POST /2030/ HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nConnection: close\r\n\r\nx"
+        ),
+        405
+    );
+    assert_eq!(raw(port, b"GARBAGE\r\n\r\n"), 400);
+    let (status, body) = get(port, "/2030/");
+    assert_eq!(status, 200);
+    assert!(body.contains("</html>"));
+}
+
+#[test]
+fn idle_and_slow_connections_time_out_with_threads_bounded() {
+    let site = site_with(&[]);
+    let server = serve(site.path());
+    let port = server.port;
+    assert_eq!(get(port, "/").0, 200);
+    let before = threads(server.child.id());
+    // More connections than the server takes at once: most send nothing,
+    // some send half a head and stop, as in a slowloris attack.
+    let started = Instant::now();
+    let mut idle: Vec<TcpStream> = (0..600)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).expect("connects"))
+        .collect();
+    for stream in idle.iter_mut().take(50) {
+        stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads(server.child.id());
+    assert!(
+        during <= before + 8,
+        "{during} threads with 600 idle connections, {before} before"
+    );
+    // A page is still served: the idle ones are closed in time.
+    let (status, _) = get_within(port, "/2030/", Duration::from_secs(20));
+    assert_eq!(status, 200);
+    for (i, stream) in idle.iter_mut().enumerate() {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let mut buf = [0; 512];
+        // Closed: end of stream, or an answer (408) then the end.
+        let mut got = Vec::new();
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => break,
+                Err(e) => panic!(
+                    "connection {i} still open after {:?}: {e}",
+                    started.elapsed()
+                ),
+            }
+        }
+        assert!(
+            got.is_empty() || got.starts_with(b"HTTP/1.1 408"),
+            "{}",
+            String::from_utf8_lossy(&got)
+        );
+    }
+    assert!(started.elapsed() < Duration::from_secs(25));
+    assert!(threads(server.child.id()) <= before + 8);
+}
+
+#[test]
+fn a_thousand_concurrent_requests_are_all_answered() {
+    let site = site_with(&[]);
+    let server = serve(site.path());
+    let port = server.port;
+    let paths = ["/", "/2030/", GROUP_URL, "/haku.js", "/ei-ole/"];
+    let expected: Vec<(u16, String)> = paths.iter().map(|p| get(port, p)).collect();
+    let before = threads(server.child.id());
+    let gate = std::sync::Arc::new(std::sync::Barrier::new(1000));
+    let clients: Vec<_> = (0..1000)
+        .map(|i| {
+            let gate = gate.clone();
+            let path = paths[i % paths.len()];
+            std::thread::Builder::new()
+                .stack_size(128 * 1024)
+                .spawn(move || {
+                    gate.wait();
+                    get(port, path)
+                })
+                .unwrap()
+        })
+        .collect();
+    let mut most = 0;
+    while clients.iter().any(|c| !c.is_finished()) {
+        most = most.max(threads(server.child.id()));
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for (i, client) in clients.into_iter().enumerate() {
+        let got = client.join().unwrap();
+        let want = &expected[i % paths.len()];
+        assert_eq!(got.0, want.0, "request {i} for {}", paths[i % paths.len()]);
+        assert_eq!(got.1, want.1, "request {i} for {}", paths[i % paths.len()]);
+    }
+    assert!(most <= before + 8, "{most} threads, {before} before");
 }

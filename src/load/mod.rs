@@ -279,6 +279,13 @@ fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
         )
         .help("tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea sitä")
     })?;
+    parse_source(bytes, path, rel)
+}
+
+/// Makes a [`Source`] of a content file's bytes. `path` is named in
+/// problems; `rel` (the path under `content/`) gives the page's kind and
+/// URL. Public so that the fuzz targets reach the same code as a build.
+pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

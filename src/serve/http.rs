@@ -1,17 +1,57 @@
 //! Answering requests from the in-memory site, and the reload socket.
+//!
+//! The server is hyper on a small tokio runtime, so that what it holds is
+//! bounded whatever clients do: two threads answer connections and at
+//! most [`RESPONSE_THREADS`] make responses; at most [`MAX_CONNECTIONS`]
+//! connections are open at once (more wait in the kernel's queue) and at
+//! most [`MAX_SOCKETS`] reload sockets. A request head must arrive within
+//! [`HEAD_TIMEOUT`], and a connection that neither reads nor writes for
+//! [`IDLE_TIMEOUT`] is closed. A head over [`MAX_HEAD`] bytes is answered
+//! 431, a URL over [`MAX_URL`] bytes 414.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, StatusCode};
+use futures_util::{SinkExt, StreamExt};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::sync::Semaphore;
+use tokio_tungstenite::tungstenite;
 
 use super::{Shared, Snapshot};
+use crate::Error;
 
 const RELOAD_PATH: &str = "/__hyte/livereload";
 const SCRIPT_PATH: &str = "/__hyte/livereload.js";
 const OVERLAY_CSS_PATH: &str = "/__hyte/overlay.css";
 
+/// Open connections at most; the rest wait to be accepted. Kept well
+/// under the usual limit of 1,024 open files.
+pub const MAX_CONNECTIONS: usize = 512;
+/// Open reload sockets (one per open page) at most.
+pub const MAX_SOCKETS: usize = 256;
+/// Threads that make responses (reading the snapshot, rendering a stale
+/// page) at most.
+pub const RESPONSE_THREADS: usize = 8;
+/// Time to send a whole request head, from the connection's start or the
+/// previous response.
+pub const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// A connection that makes no progress for this long is closed.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest request head (request line and headers), in bytes.
+pub const MAX_HEAD: usize = 64 * 1024;
+/// The longest URL (path and query), in bytes.
+pub const MAX_URL: usize = 8 * 1024;
+/// How often a quiet reload socket is pinged, to find closed pages.
+const PING_EVERY: Duration = Duration::from_secs(15);
+
+type Body = Full<Bytes>;
 /// Reconnects after a restart, and reloads the page when told to.
 const SCRIPT: &str = r#"(() => {
   const me = document.currentScript;
@@ -33,63 +73,164 @@ background:#fff;color:#0b0c0c;border-top:0.5rem solid #d4351c;padding:1rem 1.5re
 font:1rem/1.5 system-ui,sans-serif}#hyte-overlay pre{white-space:pre-wrap;font:0.95rem/1.4 ui-monospace,monospace;\
 background:#f3f2f1;padding:0.75rem}#hyte-overlay h2{margin:0 0 .5rem;font-size:1.25rem}";
 
-/// Answers requests until the server stops; one thread per request.
-pub fn serve(server: tiny_http::Server, shared: Arc<Shared>) {
-    for request in server.incoming_requests() {
+/// Connections the kernel keeps waiting while every slot is taken (the
+/// standard library's 128 would turn away a burst of page loads).
+const BACKLOG: i32 = 1024;
+
+/// A listening socket at `address`.
+pub fn listen(address: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(address), Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    socket.bind(&address.into())?;
+    socket.listen(BACKLOG)?;
+    Ok(socket.into())
+}
+
+/// Answers requests until the process is stopped.
+pub fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(), Error> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .max_blocking_threads(RESPONSE_THREADS)
+        .thread_name("hyte-serve")
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io(Path::new("."), e))?;
+    runtime
+        .block_on(accept(listener, shared))
+        .map_err(|e| Error::io(Path::new("."), e))
+}
+
+async fn accept(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let connections = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let sockets = Arc::new(Semaphore::new(MAX_SOCKETS));
+    loop {
+        let slot = connections
+            .clone()
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed");
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, or the peer left before it was
+                // accepted: neither is a reason to stop serving.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let _ = stream.set_nodelay(true);
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_read_timeout(Some(IDLE_TIMEOUT));
+        stream.set_write_timeout(Some(IDLE_TIMEOUT));
         let shared = shared.clone();
-        std::thread::spawn(move || handle(request, &shared));
+        let sockets = sockets.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request| {
+                let answer = answer(request, shared.clone(), sockets.clone());
+                async move { Ok::<_, Infallible>(answer.await) }
+            });
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEAD_TIMEOUT)
+                .max_header_size(MAX_HEAD)
+                .serve_connection(TokioIo::new(Box::pin(stream)), service)
+                .with_upgrades();
+            let _ = connection.await;
+            drop(slot);
+        });
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let mut r = Response::new(Body::from(text));
+    *r.status_mut() = status;
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
 }
 
-fn handle(request: Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = path.split('#').next().unwrap_or_default();
-    match path {
-        RELOAD_PATH => return reload_socket(request, shared, query),
-        SCRIPT_PATH => {
-            let r = Response::from_string(SCRIPT)
-                .with_header(header("Content-Type", "text/javascript; charset=utf-8"));
-            let _ = request.respond(r);
-            return;
-        }
-        OVERLAY_CSS_PATH => {
-            let r = Response::from_string(OVERLAY_CSS)
-                .with_header(header("Content-Type", "text/css; charset=utf-8"));
-            let _ = request.respond(r);
-            return;
-        }
+fn with_type(body: impl Into<Bytes>, content_type: &str) -> Response<Body> {
+    let mut r = Response::new(Body::new(body.into()));
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        r.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    r
+}
+
+async fn answer(
+    request: Request<Incoming>,
+    shared: Arc<Shared>,
+    sockets: Arc<Semaphore>,
+) -> Response<Body> {
+    let url_len = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if url_len > MAX_URL {
+        return plain(StatusCode::URI_TOO_LONG, "Osoite on liian pitkä.\n");
+    }
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut r = plain(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "Esikatselu vastaa vain GET- ja HEAD-pyyntöihin.\n",
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let path = request.uri().path().to_string();
+    match path.as_str() {
+        RELOAD_PATH => return reload_socket(request, shared, &sockets),
+        SCRIPT_PATH => return with_type(SCRIPT, "text/javascript; charset=utf-8"),
+        OVERLAY_CSS_PATH => return with_type(OVERLAY_CSS, "text/css; charset=utf-8"),
         _ => {}
     }
-    let snapshot = shared.current();
-    let response = match resolve(path, &snapshot.files) {
-        Resolved::File(key) => file_response(&key, &snapshot, StatusCode(200)),
-        Resolved::Redirect(location) => Response::from_data(Vec::new())
-            .with_status_code(StatusCode(301))
-            .with_header(header("Location", &location)),
-        Resolved::NotFound => file_response("404.html", &snapshot, StatusCode(404)),
-    };
-    let _ = request.respond(response.with_header(header("Cache-Control", "no-store")));
+    // Reading the snapshot may render a stale page: off the threads that
+    // answer connections.
+    let made = tokio::task::spawn_blocking(move || site_response(&path, &shared)).await;
+    let mut response = made.unwrap_or_else(|_| {
+        plain(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Sivua ei voitu tehdä; katso virhe päätteestä.\n",
+        )
+    });
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
-fn file_response(
-    key: &str,
-    snapshot: &Snapshot,
-    status: StatusCode,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn site_response(path: &str, shared: &Shared) -> Response<Body> {
+    let snapshot = shared.current();
+    match resolve(path, &snapshot.files) {
+        Resolved::File(key) => file_response(&key, &snapshot, StatusCode::OK),
+        Resolved::Redirect(location) => {
+            let mut r = Response::new(Body::default());
+            *r.status_mut() = StatusCode::MOVED_PERMANENTLY;
+            if let Ok(v) = HeaderValue::from_str(&location) {
+                r.headers_mut().insert(header::LOCATION, v);
+            }
+            r
+        }
+        Resolved::NotFound => file_response("404.html", &snapshot, StatusCode::NOT_FOUND),
+    }
+}
+
+fn file_response(key: &str, snapshot: &Snapshot, status: StatusCode) -> Response<Body> {
     let Some(bytes) = snapshot.get(key) else {
         // Only before the first good build: show the error alone.
         let body = inject(
             "<!DOCTYPE html><html lang=\"fi\"><head><meta charset=\"utf-8\"><title>hyte</title></head><body><main></main></body></html>",
             snapshot,
         );
-        return Response::from_data(body.into_bytes())
-            .with_status_code(status)
-            .with_header(header("Content-Type", "text/html; charset=utf-8"));
+        let mut r = with_type(body, "text/html; charset=utf-8");
+        *r.status_mut() = status;
+        return r;
     };
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
@@ -103,9 +244,9 @@ fn file_response(
     } else {
         mime.essence_str().to_string()
     };
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", &content_type))
+    let mut r = with_type(body, &content_type);
+    *r.status_mut() = status;
+    r
 }
 
 /// Adds the reload script, and the error overlay while the latest rebuild
@@ -189,40 +330,95 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// The reload socket: tells the page to reload whenever a rebuild
 /// finished after the generation the page was built from.
-fn reload_socket(request: Request, shared: &Shared, query: &str) {
-    let key = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Sec-WebSocket-Key"))
-        .map(|h| h.value.to_string());
-    let Some(key) = key else {
-        let _ = request
-            .respond(Response::from_string("WebSocket only").with_status_code(StatusCode(400)));
-        return;
+fn reload_socket(
+    mut request: Request<Incoming>,
+    shared: Arc<Shared>,
+    sockets: &Arc<Semaphore>,
+) -> Response<Body> {
+    let headers = request.headers();
+    let upgrade = headers
+        .get(header::UPGRADE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
+    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY).filter(|_| upgrade) else {
+        return plain(StatusCode::BAD_REQUEST, "WebSocket only\n");
+    };
+    let Ok(slot) = sockets.clone().try_acquire_owned() else {
+        return plain(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Liian monta avointa sivua; sulje osa välilehdistä.\n",
+        );
     };
     let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-    let response =
-        Response::new_empty(StatusCode(101)).with_header(header("Sec-WebSocket-Accept", &accept));
-    let stream = request.upgrade("websocket", response);
-    let mut socket =
-        tungstenite::WebSocket::from_raw_socket(stream, tungstenite::protocol::Role::Server, None);
-    let mut seen: u64 = query
+    let seen: u64 = request
+        .uri()
+        .query()
+        .unwrap_or_default()
         .split('&')
         .find_map(|kv| kv.strip_prefix("g="))
         .and_then(|g| g.parse().ok())
         .unwrap_or(0);
-    loop {
-        let now = shared.wait_past(seen, Duration::from_secs(15));
-        // A ping on quiet periods finds closed pages, so their threads end.
-        let message = if now > seen {
-            tungstenite::Message::text("reload")
-        } else {
-            tungstenite::Message::Ping(Vec::new().into())
-        };
-        if socket.send(message).is_err() {
-            return;
+    tokio::spawn(async move {
+        if let Ok(upgraded) = hyper::upgrade::on(&mut request).await {
+            let socket = tokio_tungstenite::WebSocketStream::from_raw_socket(
+                TokioIo::new(upgraded),
+                tungstenite::protocol::Role::Server,
+                None,
+            )
+            .await;
+            push_reloads(socket, &shared, seen).await;
         }
-        seen = now;
+        drop(slot);
+    });
+    let mut r = Response::new(Body::default());
+    *r.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
+    let h = r.headers_mut();
+    h.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
+    h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
+    if let Ok(v) = HeaderValue::from_str(&accept) {
+        h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
+    }
+    r
+}
+
+/// Sends "reload" whenever the generation passes `seen`, and a ping on
+/// quiet periods; ends when the page goes away.
+async fn push_reloads<S>(
+    mut socket: tokio_tungstenite::WebSocketStream<S>,
+    shared: &Shared,
+    mut seen: u64,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let mut generation = shared.generation.subscribe();
+    loop {
+        let now = *generation.borrow_and_update();
+        if now > seen {
+            if socket
+                .send(tungstenite::Message::text("reload"))
+                .await
+                .is_err()
+            {
+                return;
+            }
+            seen = now;
+            continue;
+        }
+        tokio::select! {
+            changed = generation.changed() => if changed.is_err() {
+                return;
+            },
+            // Pongs and the page's own frames are read and dropped; a
+            // close or an error ends the socket.
+            incoming = socket.next() => if !matches!(incoming, Some(Ok(_))) {
+                return;
+            },
+            () = tokio::time::sleep(PING_EVERY) => {
+                if socket.send(tungstenite::Message::Ping(Bytes::new())).await.is_err() {
+                    return;
+                }
+            }
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock, mpsc};
+use std::sync::{Arc, Mutex, RwLock, mpsc};
 use std::time::Instant;
 
 use crate::render::OnDemand;
@@ -88,14 +88,23 @@ impl Snapshot {
 }
 
 /// What the server threads share.
-#[derive(Default)]
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     /// The generation, for reload sockets to wait on.
-    changed: (Mutex<u64>, Condvar),
+    generation: tokio::sync::watch::Sender<u64>,
     /// Counts the changes of the sources, so that a background rebuild
     /// started before the latest edit does not replace its result.
     edits: AtomicU64,
+}
+
+impl Default for Shared {
+    fn default() -> Self {
+        Shared {
+            snapshot: RwLock::default(),
+            generation: tokio::sync::watch::Sender::new(0),
+            edits: AtomicU64::default(),
+        }
+    }
 }
 
 impl Shared {
@@ -114,21 +123,8 @@ impl Shared {
         };
         let generation = snapshot.generation;
         *current = Arc::new(snapshot);
-        drop(current);
-        let (lock, cvar) = &self.changed;
-        *lock.lock().expect("no panics while held") = generation;
-        cvar.notify_all();
-    }
-
-    /// Blocks until the generation passes `seen` or `timeout` runs out;
-    /// returns the generation then.
-    fn wait_past(&self, seen: u64, timeout: std::time::Duration) -> u64 {
-        let (lock, cvar) = &self.changed;
-        let guard = lock.lock().expect("no panics while held");
-        let (guard, _) = cvar
-            .wait_timeout_while(guard, timeout, |g| *g <= seen)
-            .expect("no panics while held");
-        *guard
+        // Sent under the lock, so the generations arrive in order.
+        self.generation.send_replace(generation);
     }
 }
 
@@ -256,13 +252,9 @@ fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool {
 
 /// Runs the preview until the process is stopped.
 pub fn run(opts: &ServeOptions) -> Result<(), Error> {
-    let server = tiny_http::Server::http((opts.bind, opts.port))
+    let listener = http::listen((opts.bind, opts.port).into())
         .map_err(|e| Error::Usage(format!("esikatselua ei voitu käynnistää osoitteeseen {}:{}: {e} (portti voi olla jo käytössä; kokeile esim. --port 1112)", opts.bind, opts.port)))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(opts.port);
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let host = match opts.bind {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -316,6 +308,5 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     {
         eprintln!("selainta ei voitu avata: {e}; avaa osoite itse");
     }
-    http::serve(server, shared);
-    Ok(())
+    http::serve(listener, shared)
 }
