@@ -358,7 +358,7 @@ fn template_syntax_error_in_a_site_override() {
         &[("templates/page.html", Some(template))],
         "templates/page.html",
         3,
-        &[],
+        &["sivupohja ei toimi: kielioppivirhe (minijinja: "],
     );
 }
 

@@ -93,14 +93,38 @@ fn template_diagnostic(e: &minijinja::Error, paths: &HashMap<String, PathBuf>) -
         .name()
         .and_then(|n| paths.get(n).cloned())
         .unwrap_or_else(|| PathBuf::from(e.name().unwrap_or("template")));
-    let mut message = format!("sivupohja ei toimi: {}", e.kind());
+    let mut message = format!("sivupohja ei toimi: {}", kind_fi(e.kind()));
     if let Some(detail) = e.detail() {
-        message.push_str(": ");
+        // minijinja's own words, kept as they are for searching its docs.
+        message.push_str(" (minijinja: ");
         message.push_str(detail);
+        message.push(')');
     }
     Diagnostic::new(path, message)
         .with_line(e.line())
         .help("korjaa sivupohja (minijinja-kieli, kuten Jinja2); sivuston oman templates/-kansion tiedosto korvaa teeman samannimisen sivupohjan")
+}
+
+/// The kind of a template error in Finnish.
+fn kind_fi(kind: minijinja::ErrorKind) -> &'static str {
+    use minijinja::ErrorKind as K;
+    match kind {
+        K::SyntaxError => "kielioppivirhe",
+        K::UndefinedError => "arvoa ei ole",
+        K::UnknownFilter => "tuntematon suodatin",
+        K::UnknownFunction => "tuntematon funktio",
+        K::UnknownTest => "tuntematon testi",
+        K::UnknownMethod => "tuntematon metodi",
+        K::TemplateNotFound => "sivupohjaa ei löydy",
+        K::InvalidOperation => "toimintoa ei voi tehdä tälle arvolle",
+        K::MissingArgument => "argumentti puuttuu",
+        K::TooManyArguments => "liikaa argumentteja",
+        K::BadEscape => "virheellinen kenoviivamerkintä merkkijonossa",
+        K::BadInclude => "sisällytettävä sivupohja ei kelpaa",
+        K::BadSerialization => "arvoa ei voi muuttaa tekstiksi",
+        K::CannotUnpack => "arvoa ei voi purkaa osiin",
+        _ => "virhe",
+    }
 }
 
 fn date_fi(v: String) -> String {
