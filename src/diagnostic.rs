@@ -108,6 +108,14 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Writing the new output failed; the previous output at `output` is
+    /// as it was (exit status 2).
+    Output {
+        /// The file as it would have been in the output.
+        path: PathBuf,
+        output: PathBuf,
+        source: std::io::Error,
+    },
     /// Anything else (exit status 2).
     Internal(String),
 }
@@ -127,7 +135,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Content(_) | Error::Usage(_) => 1,
-            Error::Io { .. } | Error::Internal(_) => 2,
+            Error::Io { .. } | Error::Output { .. } | Error::Internal(_) => 2,
         }
     }
 }
@@ -147,6 +155,17 @@ impl fmt::Display for Error {
                 "virhe: tiedostoa tai kansiota ei voitu lukea tai kirjoittaa: {}: {}\n  = ohje: tarkista, että polun kansiot ovat olemassa ja ovat kansioita (eivät tiedostoja), että levyllä on tilaa ja että sinulla on oikeus lukea ja kirjoittaa siellä",
                 shown(path).display(),
                 io_problem(source)
+            ),
+            Error::Output {
+                path,
+                output,
+                source,
+            } => write!(
+                f,
+                "virhe: tiedostoa {} ei voitu kirjoittaa: {}\n  = ohje: edellinen {}/ jäi ennalleen eikä siihen tullut mitään tästä rakennuksesta; tarkista, että levyllä on tilaa, ettei tiedostojen kokoa ole rajoitettu ja että sinulla on oikeus kirjoittaa kansioon, ja rakenna uudelleen",
+                shown(path).display(),
+                io_problem(source),
+                shown(output).display(),
             ),
             Error::Internal(msg) => write!(
                 f,
@@ -178,6 +197,8 @@ pub fn io_problem(e: &std::io::Error) -> String {
         NotADirectory => "se ei ole kansio",
         DirectoryNotEmpty => "kansio ei ole tyhjä",
         StorageFull => "levy on täynnä",
+        FileTooLarge => "tiedosto on suurempi kuin järjestelmä sallii",
+        QuotaExceeded => "levytilakiintiö on täynnä",
         ReadOnlyFilesystem => "levylle ei voi kirjoittaa",
         _ => return e.to_string(),
     };

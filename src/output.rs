@@ -108,20 +108,36 @@ impl Staging {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Error> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            fs::create_dir_all(parent).map_err(|e| self.failed(rel, e))?;
         }
-        fs::write(&path, bytes).map_err(|e| Error::io(&path, e))
+        fs::write(&path, bytes).map_err(|e| self.failed(rel, e))
+    }
+
+    /// A write of `rel` failed: named as it would be in the output, since
+    /// the staging folder is gone by the time anyone reads the message.
+    fn failed(&self, rel: &str, source: std::io::Error) -> Error {
+        Error::Output {
+            path: self.target.join(rel),
+            output: self.target.clone(),
+            source,
+        }
     }
 
     /// Copies one file.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<(), Error> {
         let path = self.path_of(rel)?;
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            fs::create_dir_all(parent).map_err(|e| self.failed(rel, e))?;
         }
-        fs::copy(from, &path)
-            .map(|_| ())
-            .map_err(|e| Error::io(from, e))
+        fs::copy(from, &path).map(|_| ()).map_err(|e| {
+            // Either end may have failed: blame the source only if it
+            // cannot be read.
+            if fs::File::open(from).is_ok() {
+                self.failed(rel, e)
+            } else {
+                Error::io(from, e)
+            }
+        })
     }
 
     fn dir(&self) -> &Path {

@@ -1,6 +1,7 @@
 //! Faults during a build: an interrupt (Ctrl-C) while pages are being
-//! written, and an output folder that cannot be made. The previous output
-//! stays exactly as it was and no temporary folder is left behind.
+//! written, a write that fails (a file over the size limit, a full disk),
+//! and an output folder that cannot be made. The previous output stays
+//! exactly as it was and no temporary folder is left behind.
 
 mod common;
 
@@ -70,6 +71,100 @@ fn an_interrupted_build_leaves_the_previous_output_and_no_temporary_folders() {
     assert!(stderr.contains("keskeytetty"), "{stderr}");
     assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
     assert!(snapshot(&public) == before, "the previous output changed");
+}
+
+/// A page big enough to fail the writes below.
+fn big_page() -> String {
+    let paragraph = "Pitkä kappale tekstiä hyvinvoinnista. ".repeat(40) + "\n\n";
+    format!("+++\ntitle = \"Iso\"\n+++\n\n{}", paragraph.repeat(600))
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_the_previous_output_and_says_what_failed() {
+    let site = site_with(&[]);
+    let root = site.path();
+    let public = root.join("public");
+    build(root, &public, &[]).assert_code(0);
+    let before = snapshot(&public);
+    fs::write(root.join("content/iso.md"), big_page()).unwrap();
+    // Files over 64 KiB cannot be written (RLIMIT_FSIZE; with SIGXFSZ
+    // ignored the write fails with EFBIG instead of killing the process).
+    let out = std::process::Command::new("bash")
+        .args([
+            "-c",
+            r#"trap '' XFSZ; ulimit -f 64; exec "$0" build --root "$1""#,
+            env!("CARGO_BIN_EXE_hyte"),
+        ])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // It names the file as it would be in the output, and what to do.
+    assert!(
+        stderr.contains("public/iso/index.html ei voitu kirjoittaa"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("suurempi kuin järjestelmä sallii"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("jäi ennalleen"), "{stderr}");
+    assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+    assert!(snapshot(&public) == before, "the previous output changed");
+}
+
+/// A full disk, for real: the output's folder is a 1 MiB tmpfs in a
+/// mount namespace of its own. Needs root (as in CI).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_leaves_the_previous_output() {
+    let uid = std::process::Command::new("id").arg("-u").output().unwrap();
+    if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+        eprintln!("skipped: mounting a small disk needs root");
+        return;
+    }
+    let site = site_with(&[]);
+    let root = site.path();
+    let keep = tempdir();
+    // Inside the namespace: the first build fits, the second does not fit
+    // beside it; the output is compared with a copy outside the disk.
+    let script = r#"set -u
+hyte=$0 root=$1 keep=$2
+mkdir -p "$root/levy" && mount -t tmpfs -o size=1m tmpfs "$root/levy" || exit 90
+"$hyte" build --root "$root" --output "$root/levy/public" || exit 91
+cp -a "$root/levy/public" "$keep/public"
+cat "$root/iso.txt" > "$root/content/iso.md"
+"$hyte" build --root "$root" --output "$root/levy/public"
+echo "exit=$?"
+diff -r "$root/levy/public" "$keep/public" && echo same
+ls -A "$root/levy"
+"#;
+    fs::write(root.join("iso.txt"), big_page()).unwrap();
+    let out = std::process::Command::new("unshare")
+        .args(["-m", "sh", "-c", script, env!("CARGO_BIN_EXE_hyte")])
+        .arg(root)
+        .arg(keep.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(90) {
+        // A container without the right to mount; the test above still
+        // covers a failing write.
+        eprintln!("skipped: no tmpfs could be mounted: {stderr}");
+        return;
+    }
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("exit=2"), "{stdout}{stderr}");
+    assert!(stderr.contains("levy on täynnä"), "{stderr}");
+    assert!(stderr.contains("levy/public/"), "{stderr}");
+    assert!(stderr.contains("jäi ennalleen"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Unchanged, and nothing but the output left on the disk.
+    assert!(stdout.contains("same\npublic\n"), "{stdout}");
 }
 
 #[test]
