@@ -128,6 +128,26 @@ pub fn render(
     )
 }
 
+/// `text` with every character HTML does not allow in a page (NUL and
+/// other control characters but tab, line feed, form feed and carriage
+/// return; noncharacters) replaced by U+FFFD, as CommonMark asks for NUL.
+/// Borrowed when there is none, which is nearly always.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    fn banned(c: char) -> bool {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    }
+    if text.chars().any(banned) {
+        text.chars()
+            .map(|c| if banned(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// How a page's links are written out.
 pub struct Links<'a> {
     /// Put before site-absolute targets such as `/2025/`.
@@ -144,7 +164,8 @@ pub struct Links<'a> {
 pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>) -> Rendered {
     let arena = Arena::new();
     let opts = options();
-    let root = comrak::parse_document(&arena, body, &opts);
+    let body = without_controls(body);
+    let root = comrak::parse_document(&arena, &body, &opts);
     let mut out = Rendered::default();
     link_statutes(&arena, root, links.statute_url);
     drop_unsafe_links(root);
@@ -602,6 +623,20 @@ mod tests {
             all_targets: &t,
         };
         render(body, Some(&vocab), "/", "")
+    }
+
+    #[test]
+    fn control_characters_become_replacement_characters() {
+        assert_eq!(
+            without_controls("a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}"
+        );
+        assert!(matches!(
+            without_controls("tab\tline\nä\r"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let out = render("- kohta\0jatkuu\n", None, "/", "");
+        assert!(out.html.contains("kohta\u{FFFD}jatkuu"), "{}", out.html);
     }
 
     #[test]

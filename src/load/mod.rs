@@ -297,8 +297,10 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // Windows (CRLF) and old Mac (CR) line ends become LF, so that every
+    // line number counts lines as an editor shows them.
     let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     };

@@ -341,7 +341,10 @@ fn reload_socket(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
     let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY).filter(|_| upgrade) else {
-        return plain(StatusCode::BAD_REQUEST, "WebSocket only\n");
+        return plain(
+            StatusCode::BAD_REQUEST,
+            "Tämä osoite on vain esikatselun WebSocket-yhteydelle.\n",
+        );
     };
     let Ok(slot) = sockets.clone().try_acquire_owned() else {
         return plain(
