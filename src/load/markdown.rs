@@ -148,6 +148,35 @@ pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Character references are decoded while parsing (`&#142;` is U+008E),
+/// so the text is cleaned again in the tree.
+fn clean_decoded<'a>(root: comrak::nodes::Node<'a>) {
+    fn clean(s: &mut String) {
+        if let std::borrow::Cow::Owned(c) = without_controls(s) {
+            *s = c;
+        }
+    }
+    for node in root.descendants() {
+        match &mut node.data_mut().value {
+            NodeValue::Text(t) => {
+                if let std::borrow::Cow::Owned(c) = without_controls(t) {
+                    *t = c.into();
+                }
+            }
+            NodeValue::Code(c) => clean(&mut c.literal),
+            NodeValue::CodeBlock(c) => {
+                clean(&mut c.literal);
+                clean(&mut c.info);
+            }
+            NodeValue::Link(l) | NodeValue::Image(l) => {
+                clean(&mut l.url);
+                clean(&mut l.title);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// How a page's links are written out.
 pub struct Links<'a> {
     /// Put before site-absolute targets such as `/2025/`.
@@ -167,6 +196,7 @@ pub fn render_page(body: &str, vocab: Option<&Vocabulary<'_>>, links: &Links<'_>
     let body = without_controls(body);
     let root = comrak::parse_document(&arena, &body, &opts);
     let mut out = Rendered::default();
+    clean_decoded(root);
     link_statutes(&arena, root, links.statute_url);
     drop_unsafe_links(root);
 
@@ -637,6 +667,13 @@ mod tests {
         ));
         let out = render("- kohta\0jatkuu\n", None, "/", "");
         assert!(out.html.contains("kohta\u{FFFD}jatkuu"), "{}", out.html);
+        // Also where a character reference makes one.
+        let out = render("a&#142;b `c&#1;` [d](/e \"&#127;\")\n", None, "/", "");
+        assert!(
+            !out.html.contains(['\u{8e}', '\u{1}', '\u{7f}']),
+            "{:?}",
+            out.html
+        );
     }
 
     #[test]
