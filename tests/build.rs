@@ -366,6 +366,52 @@ fn a_bom_crlf_file_and_an_empty_perspective_folder_build() {
 }
 
 #[test]
+fn control_characters_reach_no_page_feed_or_calendar() {
+    const GROUP: &str = "content/2030/kuntaryhmat/kallioniemi-pikkula.md";
+    let group = std::fs::read_to_string(fixture().join(GROUP))
+        .unwrap()
+        .replace(
+            "title = \"Kallioniemi ja Pikkula\"",
+            "title = \"Kallioniemi\\u0001 ja\\u007f Pikkula\"",
+        )
+        .replace(
+            "Neuvotteluun osallistui",
+            "Neuvotteluun &#142; osallistui \u{2}\u{0}",
+        );
+    // An old Mac line end (a lone CR) counts as a line, as in editors.
+    let memo = "+++\rtitle = \"Muistio\"\r+++\r\rRivi.\r\r- kohta\r";
+    let site = site_with(&[
+        (GROUP, Some(&group)),
+        ("content/2030/muistio.md", Some(memo)),
+    ]);
+    let public = site.path().join("public");
+    build(site.path(), &public, &[])
+        .assert_no_panic()
+        .assert_code(0);
+    let banned = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C');
+    let mut checked = 0;
+    for (path, bytes) in snapshot(&public) {
+        let name = path.display().to_string();
+        if !(name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".ics")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes.unwrap()).unwrap();
+        assert!(!text.chars().any(banned), "a control character in {name}");
+        checked += 1;
+    }
+    assert!(checked > 20);
+    let html = page(&public, "2030/kuntaryhmat/kallioniemi-pikkula/index.html");
+    assert!(
+        html.contains("Kallioniemi\u{FFFD} ja\u{FFFD} Pikkula"),
+        "{html}"
+    );
+    assert!(html.contains("Neuvotteluun \u{FFFD} osallistui \u{FFFD}\u{FFFD}"));
+    let atom = page(&public, "atom.xml");
+    assert!(atom.contains("Kallioniemi\u{FFFD} ja\u{FFFD} Pikkula"));
+    assert!(page(&public, "2030/muistio/index.html").contains("<li>kohta</li>"));
+}
+
+#[test]
 fn version_and_help_exit_zero() {
     let run_v = run(["--version"]);
     run_v.assert_no_panic().assert_code(0);

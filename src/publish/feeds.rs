@@ -2,9 +2,14 @@
 //! quick-xml; every URL is absolute, from `base_url`.
 
 use jiff::civil::Date;
-use quick_xml::escape::escape;
 
 use crate::model::{Decision, Kind, Site};
+
+/// XML-escaped `text`, without the control characters XML 1.0 forbids.
+fn escape(text: impl AsRef<str>) -> String {
+    let text = crate::load::markdown::without_controls(text.as_ref());
+    quick_xml::escape::escape(text.as_ref()).into_owned()
+}
 
 /// The latest update date of the content, if any page has one.
 pub fn latest(site: &Site) -> Option<Date> {

@@ -27,6 +27,8 @@ pub fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            // RFC 5545 allows no control character but tab in TEXT.
+            c if c.is_control() && c != '\t' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -170,6 +172,11 @@ fn event(site: &Site, year: i32, s: &Session, date: Date, host: &str, stamp: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_replaced() {
+        assert_eq!(escape("a\u{1}b\tc\u{8e}"), "a\u{FFFD}b\tc\u{FFFD}");
+    }
 
     #[test]
     fn text_is_escaped() {
