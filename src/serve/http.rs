@@ -50,6 +50,9 @@ pub const MAX_HEAD: usize = 64 * 1024;
 pub const MAX_URL: usize = 8 * 1024;
 /// How often a quiet reload socket is pinged, to find closed pages.
 const PING_EVERY: Duration = Duration::from_secs(15);
+// The page's pong to each ping is what keeps a quiet reload socket from
+// being closed as idle.
+const _: () = assert!(PING_EVERY.as_secs() * 2 <= IDLE_TIMEOUT.as_secs());
 
 type Body = Full<Bytes>;
 /// Reconnects after a restart, and reloads the page when told to.
