@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -98,10 +97,10 @@ pub fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> Result<(),
         .thread_name("hyte-serve")
         .enable_all()
         .build()
-        .map_err(|e| Error::io(Path::new("."), e))?;
+        .map_err(|e| Error::Internal(format!("esikatselun palvelinta ei voitu käynnistää: {e}")))?;
     runtime
         .block_on(accept(listener, shared))
-        .map_err(|e| Error::io(Path::new("."), e))
+        .map_err(|e| Error::Internal(format!("esikatselun palvelin pysähtyi: {e}")))
 }
 
 async fn accept(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
