@@ -366,7 +366,7 @@ fn a_bom_crlf_file_and_an_empty_perspective_folder_build() {
 }
 
 #[test]
-fn control_characters_reach_no_page_feed_or_calendar() {
+fn control_characters_reach_no_page_feed_calendar_or_csv() {
     const GROUP: &str = "content/2030/kuntaryhmat/kallioniemi-pikkula.md";
     let group = std::fs::read_to_string(fixture().join(GROUP))
         .unwrap()
@@ -392,7 +392,11 @@ fn control_characters_reach_no_page_feed_or_calendar() {
     let mut checked = 0;
     for (path, bytes) in snapshot(&public) {
         let name = path.display().to_string();
-        if !(name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".ics")) {
+        if !(name.ends_with(".html")
+            || name.ends_with(".xml")
+            || name.ends_with(".ics")
+            || name.ends_with(".csv"))
+        {
             continue;
         }
         let text = String::from_utf8(bytes.unwrap()).unwrap();

@@ -289,8 +289,9 @@ pub fn csv(site: &Site) -> Vec<u8> {
     // Writing into a Vec cannot fail.
     let _ = w.write_record(header);
     for f in findings(site) {
-        let _ = w.write_record([
-            f.year.map(|y| y.to_string()).unwrap_or_default().as_str(),
+        let year = f.year.map(|y| y.to_string()).unwrap_or_default();
+        let record = [
+            year.as_str(),
             f.page,
             f.page_kind,
             &f.municipalities.join(" "),
@@ -298,7 +299,11 @@ pub fn csv(site: &Site) -> Vec<u8> {
             f.target_group.unwrap_or(""),
             f.text,
             &f.url,
-        ]);
+        ];
+        // A spreadsheet shows a control character as garbage, if at all.
+        let _ = w.write_record(
+            record.map(|field| crate::load::markdown::without_controls(field).into_owned()),
+        );
     }
     w.into_inner().unwrap_or_default()
 }
