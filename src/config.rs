@@ -479,21 +479,8 @@ pub fn load(
     display: &Path,
     base_url: Option<&str>,
 ) -> Result<Config, Vec<Diagnostic>> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let line = line_of_offset(
-                    &String::from_utf8_lossy(e.as_bytes()),
-                    e.utf8_error().valid_up_to(),
-                );
-                return Err(vec![
-                    Diagnostic::new(display, "site.toml ei ole UTF-8-merkistöllä tallennettua tekstiä")
-                        .at_line(line)
-                        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"),
-                ]);
-            }
-        },
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(vec![
                 Diagnostic::new(display, "site.toml puuttuu")
@@ -508,6 +495,30 @@ pub fn load(
                     crate::diagnostic::io_problem(&e)
                 ),
             )]);
+        }
+    };
+    parse(bytes, display, base_url)
+}
+
+/// Checks the bytes of `site.toml`; `display` names it in problems. Public
+/// so that the fuzz targets reach the same code as a build.
+pub fn parse(
+    bytes: Vec<u8>,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = line_of_offset(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            return Err(vec![
+                    Diagnostic::new(display, "site.toml ei ole UTF-8-merkistöllä tallennettua tekstiä")
+                        .at_line(line)
+                        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"),
+                ]);
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -27,6 +27,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod slug;
+pub mod text;
 pub mod theme;
 
 use std::path::{Path, PathBuf};

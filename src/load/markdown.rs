@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::config::{PriorityId, TargetGroupId, Term};
 use crate::slug::slugify;
+use crate::text::without_controls;
 
 /// The priority areas and target groups a page's headings may name.
 pub struct Vocabulary<'a> {
@@ -126,26 +127,6 @@ pub fn render(
             leaf: false,
         },
     )
-}
-
-/// `text` with every character HTML does not allow in a page (NUL and
-/// other control characters but tab, line feed, form feed and carriage
-/// return; noncharacters) replaced by U+FFFD, as CommonMark asks for NUL.
-/// Borrowed when there is none, which is nearly always.
-pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    fn banned(c: char) -> bool {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
-            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
-            || (c as u32 & 0xFFFE) == 0xFFFE
-    }
-    if text.chars().any(banned) {
-        text.chars()
-            .map(|c| if banned(c) { '\u{FFFD}' } else { c })
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
-    }
 }
 
 /// Character references are decoded while parsing (`&#142;` is U+008E),
@@ -657,14 +638,6 @@ mod tests {
 
     #[test]
     fn control_characters_become_replacement_characters() {
-        assert_eq!(
-            without_controls("a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}"),
-            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}"
-        );
-        assert!(matches!(
-            without_controls("tab\tline\nä\r"),
-            std::borrow::Cow::Borrowed(_)
-        ));
         let out = render("- kohta\0jatkuu\n", None, "/", "");
         assert!(out.html.contains("kohta\u{FFFD}jatkuu"), "{}", out.html);
         // Also where a character reference makes one.

@@ -301,9 +301,8 @@ pub fn csv(site: &Site) -> Vec<u8> {
             &f.url,
         ];
         // A spreadsheet shows a control character as garbage, if at all.
-        let _ = w.write_record(
-            record.map(|field| crate::load::markdown::without_controls(field).into_owned()),
-        );
+        let _ =
+            w.write_record(record.map(|field| crate::text::without_controls(field).into_owned()));
     }
     w.into_inner().unwrap_or_default()
 }

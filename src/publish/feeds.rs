@@ -7,7 +7,7 @@ use crate::model::{Decision, Kind, Site};
 
 /// XML-escaped `text`, without the control characters XML 1.0 forbids.
 fn escape(text: impl AsRef<str>) -> String {
-    let text = crate::load::markdown::without_controls(text.as_ref());
+    let text = crate::text::without_controls(text.as_ref());
     quick_xml::escape::escape(text.as_ref()).into_owned()
 }
 

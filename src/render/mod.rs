@@ -49,7 +49,7 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() && !value.is_none() {
             let text = value.to_string();
-            let text = crate::load::markdown::without_controls(&text);
+            let text = crate::text::without_controls(&text);
             out.write_str(&html_escape::encode_quoted_attribute(&text))
                 .map_err(|_| {
                     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "ei voi kirjoittaa")

@@ -1,0 +1,41 @@
+//! Characters that may not go out. HTML, XML 1.0 and iCalendar TEXT all
+//! forbid control characters (and HTML noncharacters); an author can still
+//! write one, by a stray byte, a character reference such as `&#142;` or a
+//! TOML escape such as `"\u0001"`. Every writer of text passes it here.
+
+/// `text` with every character HTML does not allow in a page (NUL and
+/// other control characters but tab, line feed, form feed and carriage
+/// return; noncharacters) replaced by U+FFFD, as CommonMark asks for NUL.
+/// Borrowed when there is none, which is nearly always.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    fn banned(c: char) -> bool {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
+            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    }
+    if text.chars().any(banned) {
+        text.chars()
+            .map(|c| if banned(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_and_noncharacters_are_replaced() {
+        assert_eq!(
+            without_controls("a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}"
+        );
+        assert!(matches!(
+            without_controls("tab\tline\nform\x0Cä\r"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}
