@@ -13,6 +13,8 @@
 //!
 //! The commands in [`cmd`] string these together.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod cmd;
 pub mod config;
