@@ -48,6 +48,11 @@ fn markdown_corpus() {
 }
 
 #[test]
+fn site_toml_corpus() {
+    assert!(replay("site_toml", targets::site_toml) >= 10);
+}
+
+#[test]
 fn page_corpus() {
     assert!(replay("page", targets::page) >= 10);
 }

@@ -10,6 +10,8 @@
 //!   front matter, page kinds, slugs).
 //! - [`markdown`]: a page body → HTML with findings, as a group page's
 //!   body is rendered.
+//! - [`site_toml`]: the bytes of `site.toml` → a configuration or
+//!   problems.
 //! - [`page`]: a group page body → the whole page through the model and the
 //!   theme's templates, on the fixture site.
 
@@ -70,6 +72,41 @@ pub fn front_matter(data: &[u8]) -> bool {
 /// one (the loader makes them all LF).
 fn lines_of(text: &str) -> usize {
     text.replace("\r\n", "\n").split(['\n', '\r']).count()
+}
+
+/// `site.toml`'s bytes: a configuration whose URLs and slugs are safe to
+/// build with, or problems that name the file and a line inside it. True
+/// if it made a configuration.
+pub fn site_toml(data: &[u8]) -> bool {
+    let display = Path::new("site.toml");
+    let lines = lines_of(&String::from_utf8_lossy(data));
+    match hyte::config::parse(data.to_vec(), display, None) {
+        Ok(config) => {
+            assert!(config.base_url.ends_with('/'), "{}", config.base_url);
+            let base = config.base_path();
+            assert!(base.starts_with('/') && base.ends_with('/'), "{base}");
+            for term in config
+                .municipalities
+                .iter()
+                .chain(&config.priority_areas)
+                .chain(&config.target_groups)
+            {
+                assert!(hyte::slug::is_slug(&term.slug), "slug {:?}", term.slug);
+            }
+            true
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for p in &problems {
+                assert_eq!(p.path, display);
+                assert!(!p.message.is_empty());
+                if let Some(line) = p.line {
+                    assert!(line >= 1 && line <= lines, "line {line} of {lines}: {p}");
+                }
+            }
+            false
+        }
+    }
 }
 
 fn terms(names: &[&str]) -> Vec<Term> {
