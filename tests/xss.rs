@@ -7,6 +7,9 @@
 //! where each payload would set `window.__xss` or open a dialog if it ran.
 
 mod common;
+#[path = "../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod rules;
 
 use std::path::{Path, PathBuf};
 
@@ -61,19 +64,15 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn payloads_are_escaped_or_removed_in_the_html() {
     let (_site, public) = hostile_site();
-    // Tags (outside text, where `<` is always escaped) and their attribute
-    // names; values are double-quoted with `"` and `>` escaped inside.
-    let tag = regex::Regex::new(r#"<[a-zA-Z][a-zA-Z0-9]*((?:\s+[^\s="'>/]+(?:="[^"]*")?)*)\s*/?>"#)
-        .unwrap();
-    let attribute = regex::Regex::new(r#"\s+([^\s="'>/]+)(?:="[^"]*")?"#).unwrap();
-    let url =
-        regex::Regex::new(r#"(?i)\s(href|src|action|formaction)\s*=\s*"\s*([a-z][a-z0-9+.-]*):"#)
-            .unwrap();
     let files = html_files(&public);
     assert!(files.len() > 20);
     for file in &files {
         let html = std::fs::read_to_string(file).unwrap();
         let name = file.strip_prefix(&public).unwrap().display().to_string();
+        // The fuzz targets' rules: no script but the theme's, no event
+        // handler or style attribute, no other URL scheme, no markup in
+        // the title, no control character.
+        rules::check_html(&html, &name);
         for (i, _) in html.match_indices("<script") {
             let tag = &html[i..i + html[i..].find('>').unwrap()];
             assert!(
@@ -81,35 +80,9 @@ fn payloads_are_escaped_or_removed_in_the_html() {
                 "{name}: a script that is not the theme's: {tag}"
             );
         }
-        for bad in [
-            "<iframe",
-            "<svg",
-            "<img src=x",
-            "<object",
-            "<embed",
-            "<form action=\"j",
-        ] {
+        for bad in ["<img src=x", "<form action=\"j"] {
             assert!(!html.contains(bad), "{name}: {bad}");
         }
-        for t in tag.captures_iter(&html) {
-            for a in attribute.captures_iter(&t[1]) {
-                let attr = a[1].to_ascii_lowercase();
-                assert!(
-                    !attr.starts_with("on") && attr != "style",
-                    "{name}: {attr} in {}",
-                    &t[0]
-                );
-            }
-        }
-        for c in url.captures_iter(&html) {
-            let scheme = c[2].to_ascii_lowercase();
-            assert!(
-                ["http", "https", "mailto", "tel"].contains(&scheme.as_str()),
-                "{name}: a {scheme}: URL"
-            );
-        }
-        let title = &html[html.find("<title>").unwrap()..html.find("</title>").unwrap()];
-        assert!(!title[7..].contains('<'), "{name}: {title}");
         assert!(
             html.contains(
                 r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'"#

@@ -299,16 +299,19 @@ pub fn check_html(html: &str, name: &str) {
             "{name}: a script that is not the theme's: {t}"
         );
     }
-    for bad in [
-        "<iframe",
-        "<svg",
-        "<object",
-        "<embed",
-        "<style",
-        "<base",
-        "<meta http-equiv=\"refresh",
-    ] {
+    for bad in ["<iframe", "<svg", "<object", "<embed", "<style", "<base"] {
         assert!(!html.contains(bad), "{name}: {bad}");
+    }
+    // Only the theme's redirect pages refresh, and only to a web address.
+    for (i, _) in html.match_indices("<meta http-equiv=\"refresh\"") {
+        let end = html[i..].find('>').map_or(html.len(), |e| i + e);
+        let target = html[i..end].split("url=").nth(1).unwrap_or_default();
+        assert!(
+            target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with('/'),
+            "{name}: a refresh to {target:?}"
+        );
     }
     for t in tag.captures_iter(html) {
         for a in attribute.captures_iter(&t[1]) {
