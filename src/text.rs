@@ -3,19 +3,21 @@
 //! write one, by a stray byte, a character reference such as `&#142;` or a
 //! TOML escape such as `"\u0001"`. Every writer of text passes it here.
 
-/// `text` with every character HTML does not allow in a page (NUL and
-/// other control characters but tab, line feed, form feed and carriage
-/// return; noncharacters) replaced by U+FFFD, as CommonMark asks for NUL.
-/// Borrowed when there is none, which is nearly always.
+/// Whether HTML forbids `c` in a page: control characters but tab, line
+/// feed, form feed and carriage return, and noncharacters.
+pub fn forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
+        || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+        || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// `text` with every [`forbidden`] character replaced by U+FFFD, as
+/// CommonMark asks for NUL. Borrowed when there is none, which is nearly
+/// always.
 pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
-    fn banned(c: char) -> bool {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
-            || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
-            || (c as u32 & 0xFFFE) == 0xFFFE
-    }
-    if text.chars().any(banned) {
+    if text.chars().any(forbidden) {
         text.chars()
-            .map(|c| if banned(c) { '\u{FFFD}' } else { c })
+            .map(|c| if forbidden(c) { '\u{FFFD}' } else { c })
             .collect::<String>()
             .into()
     } else {

@@ -21,14 +21,24 @@ fn leftovers(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The fixture site built once into its `public/`, and that output.
+fn built_fixture() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::collections::BTreeMap<std::path::PathBuf, Option<Vec<u8>>>,
+) {
+    let site = site_with(&[]);
+    let public = site.path().join("public");
+    build(site.path(), &public, &[]).assert_code(0);
+    let before = snapshot(&public);
+    (site, public, before)
+}
+
 #[cfg(unix)]
 #[test]
 fn an_interrupted_build_leaves_the_previous_output_and_no_temporary_folders() {
-    let site = site_with(&[]);
+    let (site, public, before) = built_fixture();
     let root = site.path();
-    let public = root.join("public");
-    build(root, &public, &[]).assert_code(0);
-    let before = snapshot(&public);
     // Enough pages that the build is still writing when it is stopped.
     let text = "Muistion teksti, jossa on monta sanaa hyvinvoinnista ja kunnista.\n\n".repeat(30);
     for i in 0..4000 {
@@ -82,11 +92,8 @@ fn big_page() -> String {
 #[cfg(unix)]
 #[test]
 fn a_failed_write_leaves_the_previous_output_and_says_what_failed() {
-    let site = site_with(&[]);
+    let (site, public, before) = built_fixture();
     let root = site.path();
-    let public = root.join("public");
-    build(root, &public, &[]).assert_code(0);
-    let before = snapshot(&public);
     fs::write(root.join("content/iso.md"), big_page()).unwrap();
     // Files over 64 KiB cannot be written (RLIMIT_FSIZE; with SIGXFSZ
     // ignored the write fails with EFBIG instead of killing the process).
@@ -185,11 +192,8 @@ fn an_output_folder_that_cannot_be_made_is_reported_and_nothing_is_written() {
 
 #[test]
 fn two_builds_at_once_both_succeed_and_leave_one_whole_output() {
-    let site = site_with(&[]);
+    let (site, public, whole) = built_fixture();
     let root = site.path();
-    let public = root.join("public");
-    build(root, &public, &[]).assert_code(0);
-    let whole = snapshot(&public);
     for _ in 0..5 {
         let spawn = || {
             std::process::Command::new(env!("CARGO_BIN_EXE_hyte"))

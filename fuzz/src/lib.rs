@@ -264,17 +264,12 @@ pub fn page(data: &[u8]) -> bool {
     true
 }
 
-/// Characters a valid HTML page may not hold (control characters but
-/// tab, line feed, form feed and carriage return; noncharacters).
-fn banned(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
-        || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
-        || (c as u32 & 0xFFFE) == 0xFFFE
-}
-
 /// Text that goes into pages, data files and the search index.
 fn check_text(text: &str) {
-    assert!(!text.chars().any(banned), "a control character in {text:?}");
+    assert!(
+        !text.chars().any(hyte::text::forbidden),
+        "a control character in {text:?}"
+    );
 }
 
 /// The rules every page keeps whatever the author wrote: no script but the
@@ -290,7 +285,10 @@ pub fn check_html(html: &str, name: &str) {
             Regex::new(r#"(?i)\s(href|src|action|formaction)\s*=\s*"\s*([^"/?#]*):"#).unwrap(),
         )
     });
-    assert!(!html.chars().any(banned), "{name}: a control character");
+    assert!(
+        !html.chars().any(hyte::text::forbidden),
+        "{name}: a control character"
+    );
     for (i, _) in html.match_indices("<script") {
         let end = html[i..].find('>').map_or(html.len(), |e| i + e);
         let t = &html[i..end];
