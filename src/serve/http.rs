@@ -72,7 +72,7 @@ const SCRIPT: &str = r#"(() => {
 
 const OVERLAY_CSS: &str = "#hyte-overlay{position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:1000;\
 background:#fff;color:#0b0c0c;border-top:0.5rem solid #d4351c;padding:1rem 1.5rem;box-shadow:0 -0.25rem 1rem rgba(0,0,0,.3);\
-font:1rem/1.5 system-ui,sans-serif}#hyte-overlay pre{white-space:pre-wrap;font:0.95rem/1.4 ui-monospace,monospace;\
+font:1rem/1.5 system-ui,sans-serif}#hyte-overlay pre{white-space:pre-wrap;overflow-wrap:anywhere;font:0.95rem/1.4 ui-monospace,monospace;\
 background:#f3f2f1;padding:0.75rem}#hyte-overlay h2{margin:0 0 .5rem;font-size:1.25rem}";
 
 /// Connections the kernel keeps waiting while every slot is taken (the
