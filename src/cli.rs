@@ -37,6 +37,9 @@ pub enum Command {
         /// Include pages marked draft = true
         #[arg(long)]
         drafts: bool,
+        /// Warnings fail the build too
+        #[arg(long)]
+        strict: bool,
     },
     /// Check the whole site and report every problem; writes nothing
     Check {
@@ -49,8 +52,9 @@ pub enum Command {
         /// Also fetch every link to another site (timeouts and unknown hosts only warn)
         #[arg(long)]
         external: bool,
-        /// With --external: links that do not answer at all fail too
-        #[arg(long, requires = "external")]
+        /// Warnings (and a draft's problems) fail the check too; with
+        /// --external, so do links that do not answer at all
+        #[arg(long)]
         strict: bool,
     },
     /// Preview the site with live reload (drafts included; never touches public/)
@@ -129,11 +133,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             output,
             base_url,
             drafts,
+            strict,
         } => {
             let opts = SiteOptions {
                 root: cli.root,
                 base_url,
                 drafts,
+                strict,
             };
             cmd::build::run(&opts, output).map(|_| ())
         }
@@ -154,11 +160,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 root: cli.root,
                 base_url,
                 drafts,
-            };
-            let external = cmd::check::External {
-                fetch: external,
                 strict,
             };
+            let external = cmd::check::External { fetch: external };
             cmd::check::run(&opts, external).map(|_| ())
         }
     }

@@ -1,31 +1,73 @@
 //! Problems found in a site, reported the way a compiler reports them.
 //!
-//! Content errors are collected, not thrown: `hyte check` must list every
-//! problem of a site in one run. Each [`Diagnostic`] carries the file, the
-//! line in that file (not in the front matter block) and a hint saying
-//! what to do. [`Error`] is what a command ends with and decides the exit
-//! status.
+//! Content problems are collected, not thrown: `hyte check` must list every
+//! problem of a site in one run. Each [`Diagnostic`] carries its
+//! [`Severity`], the file, the line in that file (not in the front matter
+//! block) and a hint saying what to do. Errors stop a build; warnings are
+//! printed and stop it only with `--strict`. [`Error`] is what a command
+//! ends with and decides the exit status.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The site cannot be published like this.
+    Error,
+    /// Likely a slip: the site builds, but something an author wrote may
+    /// not reach the reader as meant. Fails a build only with `--strict`.
+    Warning,
+}
+
 /// One problem in the site's files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     pub path: PathBuf,
     pub line: Option<usize>,
     pub message: String,
     pub help: Option<String>,
+    /// Found in a draft (`draft = true`): reported by `check`, but it
+    /// fails a run only with `--strict`.
+    pub draft: bool,
 }
 
 impl Diagnostic {
+    /// An error.
     pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.into(),
             line: None,
             message: message.into(),
             help: None,
+            draft: false,
         }
+    }
+
+    /// A warning.
+    pub fn warning(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(path, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Whether this problem fails a run: an error outside drafts, or any
+    /// problem with `--strict`.
+    pub fn fails(&self, strict: bool) -> bool {
+        strict || (self.is_error() && !self.draft)
+    }
+
+    /// Marks the problem as found in a draft.
+    pub fn in_draft(mut self) -> Self {
+        self.draft = true;
+        self
     }
 
     pub fn at_line(mut self, line: usize) -> Self {
@@ -46,7 +88,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "virhe: {}", self.message)?;
+        let label = match self.severity {
+            Severity::Error => "virhe",
+            Severity::Warning => "varoitus",
+        };
+        let draft = if self.draft { " (luonnos)" } else { "" };
+        writeln!(f, "{label}{draft}: {}", self.message)?;
         let path = shown(&self.path);
         match self.line {
             Some(line) => writeln!(f, "  --> {}:{}", path.display(), line)?,
@@ -84,15 +131,49 @@ impl Diagnostics {
         self.0
     }
 
-    /// Ok if nothing was reported, else every problem sorted by file and line.
-    pub fn finish(mut self) -> Result<(), Error> {
-        if self.0.is_empty() {
-            return Ok(());
-        }
+    /// Whether an error was reported (warnings do not count).
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// Every problem sorted by file and line, duplicates removed.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        sort(&mut self.0);
         self.0
-            .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-        self.0.dedup();
-        Err(Error::Content(self.0))
+    }
+
+    /// The warnings if no error was reported, else every problem (warnings
+    /// too, so that one run shows everything).
+    pub fn finish(self) -> Result<Vec<Diagnostic>, Error> {
+        let all = self.sorted();
+        if all.iter().any(Diagnostic::is_error) {
+            Err(Error::Content(all))
+        } else {
+            Ok(all)
+        }
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+/// Sorts problems by file and line and removes repeats.
+pub fn sort(ds: &mut Vec<Diagnostic>) {
+    ds.sort_by(|a, b| (&a.path, a.line, a.severity).cmp(&(&b.path, b.line, b.severity)));
+    ds.dedup();
+}
+
+/// Prints problems that did not stop a run (warnings, a draft's errors)
+/// to stderr, each followed by a blank line as in a failed run.
+pub fn print(ds: &[Diagnostic]) {
+    for d in ds {
+        eprintln!("{d}");
     }
 }
 
@@ -147,7 +228,7 @@ impl fmt::Display for Error {
                 for d in ds {
                     writeln!(f, "{d}")?;
                 }
-                write!(f, "virhe: {}", problems_found(ds.len()))
+                write!(f, "virhe: {}", problems_found(ds))
             }
             Error::Usage(msg) => write!(f, "virhe: {msg}"),
             Error::Io { path, source } => write!(
@@ -175,13 +256,46 @@ impl fmt::Display for Error {
     }
 }
 
-/// "1 ongelma löytyi" / "3 ongelmaa löytyi": the summary after a list of
-/// problems (Finnish takes the partitive after numbers other than one).
-pub fn problems_found(n: usize) -> String {
+/// "löytyi 1 virhe ja 3 varoitusta": the summary after a list of problems
+/// (Finnish takes the partitive after numbers other than one). Problems of
+/// drafts are counted apart.
+pub fn problems_found(ds: &[Diagnostic]) -> String {
+    format!("löytyi {}", counts(ds))
+}
+
+/// "1 virhe ja 3 varoitusta (luonnoksissa 2 virhettä)"; "ei ongelmia".
+pub fn counts(ds: &[Diagnostic]) -> String {
+    let count = |sev: Severity, draft: bool| {
+        ds.iter()
+            .filter(|d| d.severity == sev && d.draft == draft)
+            .count()
+    };
+    let say = |errors: usize, warnings: usize| {
+        let mut parts = Vec::new();
+        if errors > 0 {
+            parts.push(counted(errors, "virhe", "virhettä"));
+        }
+        if warnings > 0 {
+            parts.push(counted(warnings, "varoitus", "varoitusta"));
+        }
+        parts.join(" ja ")
+    };
+    let main = say(count(Severity::Error, false), count(Severity::Warning, false));
+    let drafts = say(count(Severity::Error, true), count(Severity::Warning, true));
+    match (main.is_empty(), drafts.is_empty()) {
+        (true, true) => "ei ongelmia".to_string(),
+        (false, true) => main,
+        (true, false) => format!("luonnoksissa {drafts}"),
+        (false, false) => format!("{main}, luonnoksissa lisäksi {drafts}"),
+    }
+}
+
+/// "1 sivu" / "3 sivua": a count with the noun in the right case.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        "1 ongelma löytyi".to_string()
+        format!("1 {one}")
     } else {
-        format!("{n} ongelmaa löytyi")
+        format!("{n} {many}")
     }
 }
 
@@ -262,14 +376,20 @@ mod tests {
     #[test]
     fn summary_is_singular_or_plural() {
         let one = Error::Content(vec![Diagnostic::new("a.md", "x")]).to_string();
-        assert!(one.ends_with("virhe: 1 ongelma löytyi"), "{one}");
+        assert!(one.ends_with("virhe: löytyi 1 virhe"), "{one}");
         let three = Error::Content(vec![
             Diagnostic::new("a.md", "x"),
             Diagnostic::new("b.md", "y"),
-            Diagnostic::new("c.md", "z"),
+            Diagnostic::warning("c.md", "z"),
+            Diagnostic::new("d.md", "z").in_draft(),
         ])
         .to_string();
-        assert!(three.ends_with("virhe: 3 ongelmaa löytyi"), "{three}");
+        assert!(
+            three.ends_with("virhe: löytyi 2 virhettä ja 1 varoitus, luonnoksissa lisäksi 1 virhe"),
+            "{three}"
+        );
+        assert!(three.contains("varoitus: z\n  --> c.md"), "{three}");
+        assert!(three.contains("virhe (luonnos): z\n  --> d.md"), "{three}");
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! A build is a pipeline of plain steps, each a function of the previous
 //! step's output:
 //!
-//! 1. [`load`]: `site.toml` and `content/` → parsed files
-//! 2. [`model`]: parsed files → an immutable [`model::Site`], every
-//!    cross-file rule checked, every problem collected
-//! 3. [`render`]: the site and the theme's templates → HTML, in parallel
-//! 4. [`output`]: files staged beside the target and swapped in atomically
+//! 1. [`load`]: `site.toml` and `content/` → parsed files with source lines
+//! 2. [`model`]: parsed files → an immutable [`model::Site`] that keeps the
+//!    lines, with the problems met while resolving names
+//! 3. [`validate`]: the site → diagnostics (errors and warnings); reads the
+//!    model, changes nothing
+//! 4. [`render`]: the site and the theme's templates → HTML, in parallel
+//! 5. [`output`]: files staged beside the target and swapped in atomically
 //!
 //! The commands in [`cmd`] string these together.
 
@@ -31,6 +33,7 @@ pub mod serve;
 pub mod slug;
 pub mod text;
 pub mod theme;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 
@@ -44,29 +47,69 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// Keep pages with `draft = true`.
     pub drafts: bool,
+    /// Warnings fail the run too (`--strict`).
+    pub strict: bool,
 }
 
-/// Steps 1–2 and the templates: everything a render needs. Problems of the
+/// What a render needs: the site, its templates, and the problems that did
+/// not stop the run (warnings, unless `--strict`).
+pub struct Prepared {
+    pub site: model::Site,
+    pub templates: render::Templates,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Steps 1–3 and the templates: everything a render needs. Problems of the
 /// content and of the templates are reported together.
-pub fn prepare(opts: &SiteOptions) -> Result<(model::Site, render::Templates), Error> {
+pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
     lap("start");
-    let site = load::load(&opts.root, opts.base_url.as_deref()).and_then(|loaded| {
+    let checked = load::load(&opts.root, opts.base_url.as_deref()).map(|loaded| {
         lap("loaded");
-        model::build(loaded, opts.drafts)
+        let (site, mut diags) = model::build(loaded, opts.drafts);
+        lap("model built");
+        diags.extend(validate::site(&site));
+        lap("validated");
+        (site, diags)
     });
-    lap("model built");
-    let theme = site
+    let theme = checked
         .as_ref()
-        .map(|s| s.config.theme.clone())
+        .map(|(s, _)| s.config.theme.clone())
         .unwrap_or_else(|_| "default".into());
     let templates = render::templates(&opts.root, &theme);
-    match (site, templates) {
-        (Ok(site), Ok(templates)) => Ok((site, templates)),
-        (Err(Error::Content(mut a)), Err(Error::Content(b))) => {
-            a.extend(b);
-            Err(Error::Content(a))
+    let (site, mut diags) = match checked {
+        Ok(c) => c,
+        Err(Error::Content(mut a)) => {
+            if let Err(Error::Content(b)) = templates {
+                a.extend(b);
+            }
+            return Err(Error::Content(a));
         }
-        (Err(e), _) | (_, Err(e)) => Err(e),
+        Err(e) => return Err(e),
+    };
+    match templates {
+        Ok(templates) => {
+            let warnings = fail_or_keep(diags.sorted(), opts.strict)?;
+            Ok(Prepared {
+                site,
+                templates,
+                warnings,
+            })
+        }
+        Err(Error::Content(b)) => {
+            diags.extend(b);
+            Err(Error::Content(diags.sorted()))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The problems back if none of them fails the run, else an error with
+/// all of them.
+pub fn fail_or_keep(ds: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>, Error> {
+    if ds.iter().any(|d| d.fails(strict)) {
+        Err(Error::Content(ds))
+    } else {
+        Ok(ds)
     }
 }
 

@@ -545,6 +545,6 @@ fn a_broken_group_page_is_reported_once_without_follow_up_noise() {
             "a group page that failed to load must not make its municipalities look missing:\n{}",
             r.stderr
         );
-        assert!(r.stderr.contains("1 ongelma löytyi"), "{}", r.stderr);
+        assert!(r.stderr.contains("löytyi 1 virhe"), "{}", r.stderr);
     }
 }

@@ -19,13 +19,14 @@ fn opts(root: &Path) -> SiteOptions {
         root: root.to_path_buf(),
         base_url: None,
         drafts: true,
+        strict: false,
     }
 }
 
 /// Every HTML file of a full in-memory build.
 fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let opts = opts(root);
-    let (site, templates) = prepare(&opts).expect("the site builds");
+    let hyte::Prepared { site, templates, .. } = prepare(&opts).expect("the site builds");
     let files = Mutex::new(BTreeMap::new());
     produce(&opts, &site, &templates, &|rel, file| {
         if let OutFile::Bytes(b) = file
@@ -50,7 +51,7 @@ fn fast_path_matches_full_build(
     let dir = common::site_with(&[]);
     let root = dir.path();
     let before = full_build(root);
-    let (site, templates) = prepare(&opts(root)).unwrap();
+    let hyte::Prepared { site, templates, .. } = prepare(&opts(root)).unwrap();
     let pages = OnDemand::new(Arc::new(site), Arc::new(templates)).unwrap();
 
     let path = root.join(file);
@@ -149,7 +150,7 @@ fn a_plain_page_edit_marks_the_page_and_the_front_page_only() {
 fn front_matter_edits_and_problems_take_the_full_rebuild() {
     let dir = common::site_with(&[]);
     let root = dir.path();
-    let (site, _) = prepare(&opts(root)).unwrap();
+    let hyte::Prepared { site, .. } = prepare(&opts(root)).unwrap();
     let path = root.join("content/2030/kuntaryhmat/kallioniemi-pikkula.md");
     let text = fs::read_to_string(&path).unwrap();
     for edited in [

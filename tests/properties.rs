@@ -22,8 +22,9 @@ fn build(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
         root: root.to_path_buf(),
         base_url: None,
         drafts: false,
+        strict: false,
     };
-    let (site, templates) = prepare(&opts)?;
+    let hyte::Prepared { site, templates, .. } = prepare(&opts)?;
     let files = Mutex::new(BTreeMap::new());
     produce(&opts, &site, &templates, &|rel, file| {
         let bytes = match file {

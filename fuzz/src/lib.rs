@@ -222,14 +222,13 @@ pub fn page(data: &[u8]) -> bool {
             return false;
         }
     }
-    let site = match hyte::model::build(loaded, false) {
-        Ok(site) => site,
-        Err(e) => {
-            let shown = e.to_string();
-            assert!(!shown.is_empty());
-            return false;
-        }
-    };
+    let (site, mut diags) = hyte::model::build(loaded, false);
+    diags.extend(hyte::validate::site(&site));
+    if let Err(e) = diags.finish() {
+        let shown = e.to_string();
+        assert!(!shown.is_empty());
+        return false;
+    }
     static TEMPLATES: OnceLock<std::sync::Arc<hyte::render::Templates>> = OnceLock::new();
     let templates = TEMPLATES.get_or_init(|| {
         hyte::render::templates(root, "default")

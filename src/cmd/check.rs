@@ -1,28 +1,65 @@
-//! `hyte check`: everything `build` does except writing; with
-//! `--external`, also the links to other sites.
+//! `hyte check`: everything `build` does except writing, drafts checked
+//! too; with `--external`, also the links to other sites.
 
+use std::collections::HashSet;
+use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::diagnostic::{self, Diagnostic, Error};
 use crate::external::{self, Verdict};
-use crate::{Error, SiteOptions, prepare, produce};
+use crate::{SiteOptions, fail_or_keep, prepare, produce};
 
 /// What `check` does besides the site itself.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct External {
     /// Fetch every external link.
     pub fetch: bool,
-    /// Count unreachable links (timeouts, unknown hosts) as failures too.
-    pub strict: bool,
 }
 
 /// Checks the site, renders every page in memory and resolves every
-/// internal link; writes nothing.
+/// internal link; writes nothing. Drafts are checked as well and their
+/// problems reported as a draft's: they fail the run only with `--strict`.
 pub fn run(opts: &SiteOptions, external: External) -> Result<usize, Error> {
-    let (site, templates) = prepare(opts)?;
-    let produced = produce(opts, &site, &templates, &|_, _| Ok(()))?;
+    let (drafts, mut found) = if opts.drafts {
+        (0, Vec::new())
+    } else {
+        draft_problems(opts)
+    };
+    let with_drafts = |e: Error, found: Vec<Diagnostic>| match e {
+        Error::Content(mut ds) => {
+            ds.extend(found);
+            diagnostic::sort(&mut ds);
+            Error::Content(ds)
+        }
+        e => e,
+    };
+    let prepared = match prepare(opts) {
+        Ok(p) => p,
+        Err(e) => return Err(with_drafts(e, found)),
+    };
+    let produced = match produce(opts, &prepared.site, &prepared.templates, &|_, _| Ok(())) {
+        Ok(p) => p,
+        Err(e) => {
+            found.extend(prepared.warnings);
+            return Err(with_drafts(e, found));
+        }
+    };
+    found.extend(prepared.warnings);
+    diagnostic::sort(&mut found);
+    let found = fail_or_keep(found, opts.strict)?;
+    diagnostic::print(&found);
+    let drafts_seen = if drafts > 0 {
+        format!(
+            " ja {} tarkistettu",
+            diagnostic::counted(drafts, "luonnos", "luonnosta")
+        )
+    } else {
+        String::new()
+    };
     eprintln!(
-        "kunnossa: {}, ei ongelmia",
-        super::build::pages_fi(produced.pages)
+        "kunnossa: {}{drafts_seen}, {}",
+        super::build::pages_fi(produced.pages),
+        diagnostic::counts(&found)
     );
     if produced.external.is_empty() {
         return Ok(produced.pages);
@@ -48,7 +85,7 @@ pub fn run(opts: &SiteOptions, external: External) -> Result<usize, Error> {
                 println!("  RIKKI {code}  {url}  (sivuilla {pages})");
             }
             Verdict::Unreachable(why) => {
-                if external.strict {
+                if opts.strict {
                     failed += 1;
                 }
                 println!("  EI VASTAA  {url}  (sivuilla {pages}): {why}");
@@ -61,4 +98,31 @@ pub fn run(opts: &SiteOptions, external: External) -> Result<usize, Error> {
         )));
     }
     Ok(produced.pages)
+}
+
+/// The drafts of the site and the problems found in them, from a model
+/// built with the drafts in. Problems of other files are the main run's
+/// to report, and a site that does not load is reported there too.
+fn draft_problems(opts: &SiteOptions) -> (usize, Vec<Diagnostic>) {
+    let Ok(loaded) = crate::load::load(&opts.root, opts.base_url.as_deref()) else {
+        return (0, Vec::new());
+    };
+    let drafts: HashSet<PathBuf> = loaded
+        .sources
+        .iter()
+        .filter(|s| s.front.page().draft)
+        .map(|s| s.path.clone())
+        .collect();
+    if drafts.is_empty() {
+        return (0, Vec::new());
+    }
+    let (site, mut diags) = crate::model::build(loaded, true);
+    diags.extend(crate::validate::site(&site));
+    let found = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| drafts.contains(&d.path))
+        .map(Diagnostic::in_draft)
+        .collect();
+    (drafts.len(), found)
 }

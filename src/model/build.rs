@@ -11,13 +11,16 @@ use toml::value::Datetime;
 
 use super::*;
 use crate::config::{STATEMENT_TEMPLATE, Term, TermKind, did_you_mean, missing_accessibility};
-use crate::diagnostic::{Diagnostic, Diagnostics, Error};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{GroupFront, PerspectiveFront, YearFront};
 use crate::load::markdown::{self, Vocabulary};
 use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
 
-/// Builds the model. `drafts` keeps pages marked `draft = true`.
-pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
+/// Builds the model. `drafts` keeps pages marked `draft = true`. The site
+/// is built whatever the problems (what could not be resolved is left
+/// out), so that the validate step can look at it and one run reports
+/// everything; the problems come beside it.
+pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let Loaded {
         root,
         config,
@@ -202,7 +205,6 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
     check_groups(&config, &pages, &years, &broken_groups, &mut diags);
     let redirects = redirects(aliases, &owners, &mut diags);
 
-    diags.finish()?;
     years.sort_by_key(|y| y.number);
     // Pages keep their ids; years point at them.
     for (i, y) in years.iter().enumerate() {
@@ -215,7 +217,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         .collect();
     let member_of = query::member_index(config.municipalities.len(), &years, &pages);
     let pages = pages.into_iter().map(Arc::new).collect();
-    Ok(Site {
+    let site = Site {
         config,
         pages,
         years,
@@ -223,7 +225,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> Result<Site, Error> {
         redirects,
         by_url,
         member_of,
-    })
+    };
+    (site, diags)
 }
 
 /// The source documents a page names, as indexes into `config.sources`.

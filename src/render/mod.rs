@@ -223,7 +223,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
             Err(e) => return Err(e),
         }
     }
-    diags.finish()
+    diags.finish().map(|_| ())
 }
 
 /// Every output file of the site, checked that a generated view does not

@@ -130,7 +130,11 @@ impl Shared {
 
 /// Builds the site into memory with drafts and a local base URL.
 fn build_in_memory(site: &SiteOptions) -> Result<(HashMap<String, Vec<u8>>, OnDemand), Error> {
-    let (model, templates) = prepare(site)?;
+    let crate::Prepared {
+        site: model,
+        templates,
+        warnings: _,
+    } = prepare(site)?;
     let files = Mutex::new(HashMap::new());
     produce(site, &model, &templates, &|rel, file| {
         let bytes = match file {
@@ -264,6 +268,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         root: opts.root.clone(),
         base_url: Some(url.clone()),
         drafts: true,
+        strict: false,
     };
     if !opts.bind.is_loopback() {
         eprintln!(
