@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::cli::NewCommand;
 use crate::config::{Config, did_you_mean};
 use crate::diagnostic::{Diagnostic, Error};
+use crate::load::frontmatter::At;
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
 use crate::slug::slugify;
 
@@ -69,7 +70,7 @@ fn existing_year(loaded: &Loaded, year: i32) -> Result<(), Error> {
 /// The target groups a year uses, as written in its front matter, or those
 /// of the latest earlier year.
 fn target_groups(loaded: &Loaded, year: i32) -> Vec<String> {
-    let mut years: Vec<(i32, &Vec<String>)> = loaded
+    let mut years: Vec<(i32, &Vec<At<String>>)> = loaded
         .sources
         .iter()
         .filter_map(|s| match (&s.front, s.year) {
@@ -78,7 +79,10 @@ fn target_groups(loaded: &Loaded, year: i32) -> Vec<String> {
         })
         .collect();
     years.sort_by_key(|(y, _)| *y);
-    years.last().map(|(_, t)| (*t).clone()).unwrap_or_default()
+    years
+        .last()
+        .map(|(_, t)| t.iter().map(|n| n.value.clone()).collect())
+        .unwrap_or_default()
 }
 
 fn toml_string(s: &str) -> String {

@@ -81,36 +81,41 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
     })
 }
 
-/// The 1-based file line where `key = ` is written in the front matter,
-/// for problems found after parsing.
-pub fn key_line(split: &Split<'_>, key: &str) -> usize {
-    let mut offset = 0;
-    for line in split.front.split_inclusive('\n') {
-        let t = line.trim_start();
-        if let Some(rest) = t.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            return line_of_offset(split.front, offset) + split.front_line - 1;
-        }
-        offset += line.len();
-    }
-    split.front_line
+/// A front-matter value with the byte range the TOML parser read it from
+/// (in the front matter text), so that a problem found after parsing is
+/// reported at the value's own line. Derefs to the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: std::ops::Range<usize>,
 }
 
-/// The 1-based file line where `needle` first appears in the front matter
-/// after `key = `, e.g. one municipality in a list.
-pub fn value_line(split: &Split<'_>, key: &str, needle: &str) -> usize {
-    let start_line = key_line(split, key);
-    let start = split
-        .front
-        .split_inclusive('\n')
-        .take(start_line - split.front_line)
-        .map(str::len)
-        .sum::<usize>();
-    match split.front[start..].find(needle) {
-        Some(i) => line_of_offset(split.front, start + i) + split.front_line - 1,
-        None => start_line,
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<T>::deserialize(d)?;
+        Ok(At {
+            span: spanned.span(),
+            value: spanned.into_inner(),
+        })
     }
+}
+
+impl<T> std::ops::Deref for At<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for At<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+/// The 1-based file line of a byte offset in the front matter.
+pub fn file_line(split: &Split<'_>, offset: usize) -> usize {
+    line_of_offset(split.front, offset) + split.front_line - 1
 }
 
 /// Keys every kind of page has.
@@ -120,20 +125,20 @@ macro_rules! front_matter {
         #[derive(Debug, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            pub title: String,
+            pub title: At<String>,
             #[serde(default)]
             pub description: String,
             #[serde(default)]
             pub draft: bool,
             #[serde(default)]
-            pub aliases: Vec<String>,
+            pub aliases: Vec<At<String>>,
             #[serde(default)]
             pub weight: i64,
-            pub updated: Option<Datetime>,
+            pub updated: Option<At<Datetime>>,
             pub template: Option<String>,
-            pub slug: Option<String>,
+            pub slug: Option<At<String>>,
             #[serde(default)]
-            pub sources: Vec<String>,
+            pub sources: Vec<At<String>>,
             $($(#[$fm])* pub $field: $ty,)*
         }
     };
@@ -151,8 +156,8 @@ front_matter!(
         #[serde(default)]
         summary: String,
         #[serde(default)]
-        target_groups: Vec<String>,
-        priority_areas: Option<Vec<String>>,
+        target_groups: Vec<At<String>>,
+        priority_areas: Option<Vec<At<String>>>,
         #[serde(default)]
         sessions: Vec<SessionFront>,
         #[serde(default)]
@@ -165,10 +170,10 @@ front_matter!(
 front_matter!(
     /// `content/<year>/kuntaryhmat/<slug>.md`.
     GroupFront {
-        municipalities: Vec<String>,
-        date: Option<Datetime>,
-        start_time: Option<String>,
-        end_time: Option<String>,
+        municipalities: At<Vec<At<String>>>,
+        date: Option<At<Datetime>>,
+        start_time: Option<At<String>>,
+        end_time: Option<At<String>>,
         location: Option<String>,
         #[serde(default)]
         summary: String,
@@ -178,7 +183,7 @@ front_matter!(
 front_matter!(
     /// `content/<year>/nakokulmat/<slug>.md`.
     PerspectiveFront {
-        date: Option<Datetime>,
+        date: Option<At<Datetime>>,
         #[serde(default)]
         summary: String,
     }
@@ -195,16 +200,16 @@ pub enum YearStatus {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFront {
-    pub title: String,
-    pub date: Option<Datetime>,
-    pub end_date: Option<Datetime>,
-    pub start_time: Option<String>,
-    pub end_time: Option<String>,
+    pub title: At<String>,
+    pub date: Option<At<Datetime>>,
+    pub end_date: Option<At<Datetime>>,
+    pub start_time: Option<At<String>>,
+    pub end_time: Option<At<String>>,
     pub when: Option<String>,
     pub location: Option<String>,
     #[serde(default)]
     pub description: String,
-    pub page: Option<String>,
+    pub page: Option<At<String>>,
     #[serde(default)]
     pub planned: bool,
 }
@@ -213,7 +218,7 @@ pub struct SessionFront {
 #[serde(deny_unknown_fields)]
 pub struct DecisionFront {
     pub body: String,
-    pub date: Datetime,
+    pub date: At<Datetime>,
     pub section: Option<String>,
     pub record: Option<String>,
     pub title: String,
@@ -224,8 +229,8 @@ pub struct DecisionFront {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoalFront {
-    pub priority: String,
-    pub target_group: String,
+    pub priority: At<String>,
+    pub target_group: At<String>,
     pub goal: String,
     #[serde(default)]
     pub background: String,
@@ -281,10 +286,13 @@ mod tests {
     }
 
     #[test]
-    fn key_lines_are_found() {
+    fn values_carry_the_lines_the_parser_read_them_at() {
         let text = "+++\ntitle = \"a\"\nmunicipalities = [\n  \"A\",\n  \"B\",\n]\n+++\n";
         let s = split(text, p()).unwrap();
-        assert_eq!(key_line(&s, "municipalities"), 3);
-        assert_eq!(value_line(&s, "municipalities", "\"B\""), 5);
+        let f = parse::<GroupFront>(&s, p(), "sivun").unwrap();
+        assert_eq!(file_line(&s, f.title.span.start), 2);
+        assert_eq!(file_line(&s, f.municipalities.span.start), 3);
+        assert_eq!(file_line(&s, f.municipalities[1].span.start), 5);
+        assert_eq!(f.municipalities[1].as_str(), "B");
     }
 }

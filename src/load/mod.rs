@@ -14,7 +14,7 @@ use walkdir::WalkDir;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error, line_of_offset};
 use crate::slug::{is_slug, slugify};
-use frontmatter::{GroupFront, PageFront, PerspectiveFront, YearFront};
+use frontmatter::{At, GroupFront, PageFront, PerspectiveFront, YearFront};
 
 /// The URL folder of municipality group pages inside a year.
 pub const GROUPS_DIR: &str = "kuntaryhmat";
@@ -53,7 +53,7 @@ impl Front {
                     weight: $f.weight,
                     updated: $f.updated.as_ref(),
                     template: $f.template.as_deref(),
-                    slug: $f.slug.as_deref(),
+                    slug: $f.slug.as_ref(),
                     sources: &$f.sources,
                 }
             };
@@ -69,15 +69,15 @@ impl Front {
 
 /// The keys every kind of page has.
 pub struct CommonRef<'a> {
-    pub title: &'a str,
+    pub title: &'a At<String>,
     pub description: &'a str,
     pub draft: bool,
-    pub aliases: &'a [String],
+    pub aliases: &'a [At<String>],
     pub weight: i64,
-    pub updated: Option<&'a toml::value::Datetime>,
+    pub updated: Option<&'a At<toml::value::Datetime>>,
     pub template: Option<&'a str>,
-    pub slug: Option<&'a str>,
-    pub sources: &'a [String],
+    pub slug: Option<&'a At<String>>,
+    pub sources: &'a [At<String>],
 }
 
 /// One content file, read and parsed.
@@ -90,7 +90,8 @@ pub struct Source {
     pub segments: Vec<String>,
     pub year: Option<i32>,
     pub front: Front,
-    /// The front matter text, for finding the line of a key.
+    /// The front matter text: its hash tells a body-only edit, and it maps
+    /// the parser's spans to lines.
     pub front_text: String,
     pub body: String,
     /// File line of the body's first line.
@@ -98,23 +99,17 @@ pub struct Source {
 }
 
 impl Source {
-    /// The file line of `key = ` in the front matter.
-    pub fn key_line(&self, key: &str) -> usize {
-        frontmatter::key_line(&self.split(), key)
-    }
-
-    /// The file line of `needle` in the value of `key`.
-    pub fn value_line(&self, key: &str, needle: &str) -> usize {
-        frontmatter::value_line(&self.split(), key, needle)
-    }
-
-    fn split(&self) -> frontmatter::Split<'_> {
-        frontmatter::Split {
-            front: &self.front_text,
-            front_line: 2,
-            body: &self.body,
-            body_line: self.body_line,
-        }
+    /// The file line where the parser read `value`.
+    pub fn line<T>(&self, value: &At<T>) -> usize {
+        frontmatter::file_line(
+            &frontmatter::Split {
+                front: &self.front_text,
+                front_line: 2,
+                body: &self.body,
+                body_line: self.body_line,
+            },
+            value.span.start,
+        )
     }
 }
 
@@ -339,7 +334,7 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
             Some(s) if is_slug(s) => segments.push(s.to_string()),
             Some(s) => {
                 return Err(Diagnostic::new(path, format!("osoitteen loppuosa slug = \"{s}\" ei kelpaa"))
-                    .at_line(frontmatter::key_line(&split, "slug"))
+                    .at_line(frontmatter::file_line(&split, s.span.start))
                     .help("slugissa saa olla vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä (-), ei kauttaviivaa, pistettä, välilyöntiä eikä ääkkösiä; esim. slug = \"jyvaskyla-muurame\""));
             }
             None => {
@@ -351,10 +346,10 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
                 segments.push(s);
             }
         }
-    } else if front.page().slug.is_some() {
+    } else if let Some(s) = front.page().slug {
         return Err(
             Diagnostic::new(path, "`slug`-avainta ei voi käyttää _index.md-sivulla")
-                .at_line(frontmatter::key_line(&split, "slug"))
+                .at_line(frontmatter::file_line(&split, s.span.start))
                 .help("kansion oman sivun osoite tulee kansion nimestä; poista `slug` ja nimeä kansio uudelleen, jos haluat toisen osoitteen"),
         );
     }

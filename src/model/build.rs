@@ -12,7 +12,7 @@ use toml::value::Datetime;
 use super::*;
 use crate::config::{STATEMENT_TEMPLATE, Term, TermKind, did_you_mean, missing_accessibility};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::frontmatter::{GroupFront, PerspectiveFront, YearFront};
+use crate::load::frontmatter::{At, GroupFront, PerspectiveFront, YearFront};
 use crate::load::markdown::{self, Vocabulary};
 use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
 
@@ -107,7 +107,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
     let mut years: Vec<Year> = Vec::new();
     let mut owners: HashMap<String, String> = HashMap::new();
-    let mut aliases: Vec<(String, PageId, &Source)> = Vec::new();
+    let mut aliases: Vec<(String, usize, PageId, &Source)> = Vec::new();
 
     for (s, r) in sources.iter().zip(rendered) {
         let file_line = |line: usize| s.body_line + line - 1;
@@ -122,7 +122,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         if common.title.trim().is_empty() {
             diags.push(
                 Diagnostic::new(&s.path, "sivun otsikko (title) on tyhjä")
-                    .at_line(s.key_line("title"))
+                    .at_line(s.line(common.title))
                     .help("kirjoita sivun otsikko lainausmerkkeihin, esim. title = \"Jyväskylä ja Muurame\""),
             );
         }
@@ -130,7 +130,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         claim_url(&mut owners, &url, &s.path, &mut diags);
         let id = pages.len();
         for a in common.aliases {
-            aliases.push((a.clone(), id, s));
+            aliases.push((a.value.clone(), s.line(a), id, s));
         }
         let data = match &s.front {
             Front::Year(f) => {
@@ -230,10 +230,15 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
 }
 
 /// The source documents a page names, as indexes into `config.sources`.
-fn sources_of(config: &Config, s: &Source, ids: &[String], diags: &mut Diagnostics) -> Vec<usize> {
+fn sources_of(
+    config: &Config,
+    s: &Source,
+    ids: &[At<String>],
+    diags: &mut Diagnostics,
+) -> Vec<usize> {
     let mut out = Vec::new();
     for id in ids {
-        match config.sources.iter().position(|d| &d.id == id) {
+        match config.sources.iter().position(|d| d.id == id.as_str()) {
             Some(i) => out.push(i),
             None => {
                 let known: Vec<&str> = config.sources.iter().map(|d| d.id.as_str()).collect();
@@ -256,7 +261,7 @@ fn sources_of(config: &Config, s: &Source, ids: &[String], diags: &mut Diagnosti
                         &s.path,
                         format!("lähdettä \"{id}\" ei ole site.toml-tiedostossa"),
                     )
-                    .at_line(s.value_line("sources", &format!("\"{id}\"")))
+                    .at_line(s.line(id))
                     .help(help),
                 );
             }
@@ -305,14 +310,14 @@ fn claim_url(
 }
 
 /// A TOML date as a calendar date; a date with a time is an error.
-fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
+fn date(dt: &At<Datetime>, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
     let converted = crate::config::civil_date(dt);
     match converted {
         Ok(d) => Some(d),
         Err(e) => {
             diags.push(
                 Diagnostic::new(&s.path, format!("`{key}` = {dt} ei ole kelvollinen päivämäärä: {e}"))
-                    .at_line(s.value_line(key, &dt.to_string()))
+                    .at_line(s.line(dt))
                     .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2025-10-23; kellonajat kirjoitetaan avaimiin start_time ja end_time"),
             );
             None
@@ -322,7 +327,12 @@ fn date(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option
 
 /// A date that must fall in the page's year (sessions, groups,
 /// perspectives; decisions may come later and are not checked).
-fn date_in_year(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
+fn date_in_year(
+    dt: &At<Datetime>,
+    s: &Source,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> Option<Date> {
     let d = date(dt, s, key, diags)?;
     if let Some(year) = s.year
         && i32::from(d.year()) != year
@@ -332,7 +342,7 @@ fn date_in_year(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -
                 &s.path,
                 format!("`{key}` = {dt} ei ole vuonna {year}, jota tämä sivu koskee"),
             )
-            .at_line(s.value_line(key, &dt.to_string()))
+            .at_line(s.line(dt))
             .help(format!(
                 "korjaa päivämäärä tai siirrä sivu kansioon content/{}/",
                 d.year()
@@ -343,8 +353,14 @@ fn date_in_year(dt: &Datetime, s: &Source, key: &str, diags: &mut Diagnostics) -
 }
 
 /// "08:15" or "8.15" as a time of day.
-fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Time> {
-    let text = text.as_ref()?;
+fn time(
+    value: &Option<At<String>>,
+    s: &Source,
+    key: &str,
+    diags: &mut Diagnostics,
+) -> Option<Time> {
+    let at = value.as_ref()?;
+    let text: &str = at;
     let parsed = text
         .split_once([':', '.'])
         .and_then(|(h, m)| Some((h.trim().parse::<i8>().ok()?, m.trim().parse::<i8>().ok()?)))
@@ -353,7 +369,7 @@ fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -
     if parsed.is_none() {
         diags.push(
             Diagnostic::new(&s.path, format!("`{key}` = \"{text}\" ei ole kellonaika"))
-                .at_line(s.key_line(key))
+                .at_line(s.line(at))
                 .help("kirjoita kellonaika lainausmerkkeihin muodossa \"TT:MM\", esim. \"08:15\""),
         );
     }
@@ -361,7 +377,7 @@ fn time(text: &Option<String>, s: &Source, key: &str, diags: &mut Diagnostics) -
 }
 
 fn resolve_terms<I: Copy>(
-    names: &[String],
+    names: &[At<String>],
     terms: &[Term],
     make: impl Fn(usize) -> I,
     what: TermKind,
@@ -382,7 +398,7 @@ fn resolve_terms<I: Copy>(
                         what.partitive()
                     ),
                 )
-                .at_line(s.value_line(key, &format!("\"{name}\"")))
+                .at_line(s.line(name))
                 .help(did_you_mean(what.word(), name, terms)),
             ),
         }
@@ -476,12 +492,12 @@ fn year(
         if sf.date.is_none() && sf.when.is_none() {
             diags.push(
                 Diagnostic::new(&s.path, format!("tilaisuudella {} (\"{}\") ei ole päivämäärää (`date`) eikä ajankohtaa (`when`)", i + 1, sf.title))
-                    .at_line(s.value_line("title", &sf.title))
+                    .at_line(s.line(&sf.title))
                     .help("anna päivämäärä (date = 2025-10-23) tai, jos sitä ei ole julkaistu, kerro ajankohta sanoin (when = \"huhti–toukokuu 2026\")"),
             );
         }
         sessions.push(Session {
-            title: sf.title.clone(),
+            title: sf.title.value.clone(),
             date: d,
             end_date: sf
                 .end_date
@@ -514,7 +530,7 @@ fn year(
         .collect();
     let mut goals: Vec<Goal> = Vec::new();
     for g in &f.goals {
-        let line = s.value_line("priority", &format!("\"{}\"", g.priority));
+        let line = s.line(&g.priority);
         let p = config
             .priority(&g.priority)
             .filter(|p| priorities.contains(p));
@@ -551,7 +567,7 @@ fn year(
                         g.target_group
                     ),
                 )
-                .at_line(s.value_line("target_group", &format!("\"{}\"", g.target_group)))
+                .at_line(s.line(&g.target_group))
                 .help(not_of_year(
                     TermKind::TargetGroup,
                     &g.target_group,
@@ -607,7 +623,7 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
     if f.municipalities.is_empty() {
         diags.push(
             Diagnostic::new(&s.path, "kuntaryhmässä ei ole yhtään kuntaa")
-                .at_line(s.key_line("municipalities"))
+                .at_line(s.line(&f.municipalities))
                 .help(
                     "luettele ryhmän kunnat, esim. municipalities = [\"Jyväskylä\", \"Muurame\"]",
                 ),
@@ -626,7 +642,7 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
         .municipalities
         .iter()
         .filter(|name| config.municipality(name).is_some())
-        .map(|name| s.value_line("municipalities", &format!("\"{name}\"")))
+        .map(|name| s.line(name))
         .collect();
     Group {
         municipalities,
@@ -723,7 +739,7 @@ fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mu
                     Some(&id) => session.page = Some(id),
                     None => diags.push(
                         Diagnostic::new(&s.path, format!("tilaisuus \"{}\" viittaa sivuun \"{reference}\", jota ei ole", session.title))
-                            .at_line(s.value_line("page", reference))
+                            .at_line(s.line(reference))
                             .help(format!("`page` on sivun polku kansion content/{}/ sisällä ilman .md-päätettä, esim. page = \"nakokulmat/jarjestot\"", y.number)),
                     ),
                 }
@@ -890,17 +906,16 @@ fn check_groups(
 }
 
 fn redirects(
-    aliases: Vec<(String, PageId, &Source)>,
+    aliases: Vec<(String, usize, PageId, &Source)>,
     owners: &HashMap<String, String>,
     diags: &mut Diagnostics,
 ) -> Vec<Redirect> {
     let mut out: Vec<Redirect> = Vec::new();
-    for (alias, to, s) in aliases {
+    for (alias, line, to, s) in aliases {
         let valid = alias.starts_with('/')
             && !alias.starts_with("//")
             && !alias.split('/').any(|seg| seg == ".." || seg == ".")
             && !alias.contains(['?', '#', '\\', ' ']);
-        let line = s.value_line("aliases", &alias);
         if !valid {
             diags.push(
                 Diagnostic::new(&s.path, format!("uudelleenohjaus (alias) \"{alias}\" ei ole tämän sivuston osoite"))
