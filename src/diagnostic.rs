@@ -280,7 +280,10 @@ pub fn counts(ds: &[Diagnostic]) -> String {
         }
         parts.join(" ja ")
     };
-    let main = say(count(Severity::Error, false), count(Severity::Warning, false));
+    let main = say(
+        count(Severity::Error, false),
+        count(Severity::Warning, false),
+    );
     let drafts = say(count(Severity::Error, true), count(Severity::Warning, true));
     match (main.is_empty(), drafts.is_empty()) {
         (true, true) => "ei ongelmia".to_string(),

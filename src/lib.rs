@@ -24,6 +24,7 @@ pub mod diagnostic;
 pub mod external;
 pub mod links;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod publish;

@@ -26,7 +26,9 @@ fn opts(root: &Path) -> SiteOptions {
 /// Every HTML file of a full in-memory build.
 fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
     let opts = opts(root);
-    let hyte::Prepared { site, templates, .. } = prepare(&opts).expect("the site builds");
+    let hyte::Prepared {
+        site, templates, ..
+    } = prepare(&opts).expect("the site builds");
     let files = Mutex::new(BTreeMap::new());
     produce(&opts, &site, &templates, &|rel, file| {
         if let OutFile::Bytes(b) = file
@@ -51,7 +53,9 @@ fn fast_path_matches_full_build(
     let dir = common::site_with(&[]);
     let root = dir.path();
     let before = full_build(root);
-    let hyte::Prepared { site, templates, .. } = prepare(&opts(root)).unwrap();
+    let hyte::Prepared {
+        site, templates, ..
+    } = prepare(&opts(root)).unwrap();
     let pages = OnDemand::new(Arc::new(site), Arc::new(templates)).unwrap();
 
     let path = root.join(file);

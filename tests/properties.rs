@@ -24,7 +24,9 @@ fn build(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
         drafts: false,
         strict: false,
     };
-    let hyte::Prepared { site, templates, .. } = prepare(&opts)?;
+    let hyte::Prepared {
+        site, templates, ..
+    } = prepare(&opts)?;
     let files = Mutex::new(BTreeMap::new());
     produce(&opts, &site, &templates, &|rel, file| {
         let bytes = match file {

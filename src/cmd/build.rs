@@ -27,10 +27,7 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     let warned = if prepared.warnings.is_empty() {
         String::new()
     } else {
-        format!(
-            "; {}",
-            crate::diagnostic::counts(&prepared.warnings)
-        )
+        format!("; {}", crate::diagnostic::counts(&prepared.warnings))
     };
     eprintln!(
         "valmis: {} kansioon {}/ {} ms:ssa{warned}",

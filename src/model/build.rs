@@ -13,8 +13,8 @@ use super::*;
 use crate::config::{STATEMENT_TEMPLATE, Term, TermKind, did_you_mean, missing_accessibility};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{At, GroupFront, PerspectiveFront, YearFront};
-use crate::load::markdown::{self, Vocabulary};
 use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
+use crate::markdown;
 
 /// Builds the model. `drafts` keeps pages marked `draft = true`. The site
 /// is built whatever the problems (what could not be resolved is left
@@ -111,13 +111,6 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
 
     for (s, r) in sources.iter().zip(rendered) {
         let file_line = |line: usize| s.body_line + line - 1;
-        for p in &r.problems {
-            diags.push(
-                Diagnostic::new(&s.path, &p.message)
-                    .at_line(file_line(p.line))
-                    .help(&p.help),
-            );
-        }
         let common = s.front.page();
         if common.title.trim().is_empty() {
             diags.push(
@@ -172,10 +165,12 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
                 .map(str::to_string)
                 .unwrap_or_else(|| default_template(s.kind).to_string()),
             year: s.year,
+            draft: common.draft,
             content: r.html,
             parts: r.parts,
             headings: r.headings,
             findings,
+            outline: shifted(r.outline, s.body_line),
             sources: sources_of(&config, s, common.sources, &mut diags),
             data,
             front_hash: front_hash(&s.front_text),
@@ -218,6 +213,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let member_of = query::member_index(config.municipalities.len(), &years, &pages);
     let pages = pages.into_iter().map(Arc::new).collect();
     let site = Site {
+        root,
         config,
         pages,
         years,
@@ -327,12 +323,7 @@ fn date(dt: &At<Datetime>, s: &Source, key: &str, diags: &mut Diagnostics) -> Op
 
 /// A date that must fall in the page's year (sessions, groups,
 /// perspectives; decisions may come later and are not checked).
-fn date_in_year(
-    dt: &At<Datetime>,
-    s: &Source,
-    key: &str,
-    diags: &mut Diagnostics,
-) -> Option<Date> {
+fn date_in_year(dt: &At<Datetime>, s: &Source, key: &str, diags: &mut Diagnostics) -> Option<Date> {
     let d = date(dt, s, key, diags)?;
     if let Some(year) = s.year
         && i32::from(d.year()) != year
@@ -381,7 +372,6 @@ fn resolve_terms<I: Copy>(
     terms: &[Term],
     make: impl Fn(usize) -> I,
     what: TermKind,
-    key: &str,
     s: &Source,
     diags: &mut Diagnostics,
 ) -> Vec<I> {
@@ -456,7 +446,6 @@ fn year_vocabulary(
             &config.priority_areas,
             PriorityId,
             TermKind::PriorityArea,
-            "priority_areas",
             s,
             diags,
         ),
@@ -467,7 +456,6 @@ fn year_vocabulary(
         &config.target_groups,
         TargetGroupId,
         TermKind::TargetGroup,
-        "target_groups",
         s,
         diags,
     );
@@ -634,7 +622,6 @@ fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -
         &config.municipalities,
         MunicipalityId,
         TermKind::Municipality,
-        "municipalities",
         s,
         diags,
     );
@@ -692,8 +679,10 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
                     updated: None,
                     template: "section.html".into(),
                     year: Some(y.number),
+                    draft: false,
                     content: String::new(),
                     parts: Vec::new(),
+                    outline: Default::default(),
                     headings: Vec::new(),
                     findings: Vec::new(),
                     sources: Vec::new(),
@@ -782,17 +771,9 @@ fn render_body(
     vocab: Option<(&[PriorityId], &[TargetGroupId])>,
 ) -> markdown::Rendered {
     let vocab = match (s.kind, vocab) {
-        (Kind::Year | Kind::Group | Kind::Perspective, Some((ps, ts))) => Some(Vocabulary {
-            priorities: ps
-                .iter()
-                .map(|&id| (id, &config.priority_areas[id.0]))
-                .collect(),
-            targets: ts
-                .iter()
-                .map(|&id| (id, &config.target_groups[id.0]))
-                .collect(),
-            all_targets: &config.target_groups,
-        }),
+        (Kind::Year | Kind::Group | Kind::Perspective, Some((ps, ts))) => {
+            Some(vocabulary(config, ps, ts))
+        }
         _ => None,
     };
     markdown::render_page(
@@ -806,10 +787,16 @@ fn render_body(
     )
 }
 
+/// An outline with body lines made file lines.
+fn shifted(mut outline: markdown::Outline, body_line: usize) -> markdown::Outline {
+    outline.shift(body_line - 1);
+    outline
+}
+
 /// The site with one page's body replaced by that of `s`, its file read
 /// again after an edit; None unless that is all that changed (the front
-/// matter is as before) and the new body has no problems. The preview
-/// server uses it to skip a full rebuild.
+/// matter is as before). The preview server uses it to skip a full
+/// rebuild, once the validate step finds no error in the new page.
 pub fn update_body(site: &Site, s: &Source) -> Option<(Site, PageId)> {
     let id = site
         .pages
@@ -822,10 +809,8 @@ pub fn update_body(site: &Site, s: &Source) -> Option<(Site, PageId)> {
     let year = s.year.and_then(|y| site.year(y));
     let vocab = year.map(|y| (y.priorities.as_slice(), y.target_groups.as_slice()));
     let r = render_body(&site.config, site.config.base_path(), s, vocab);
-    if !r.problems.is_empty() {
-        return None;
-    }
     let mut page = Page::clone(old);
+    page.outline = shifted(r.outline, s.body_line);
     page.content = r.html;
     page.parts = r.parts;
     page.headings = r.headings;

@@ -22,7 +22,7 @@ use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
 pub use crate::load::Kind;
 pub use crate::load::frontmatter::YearStatus;
-pub use crate::load::markdown::{Cell, Finding, Heading, Part, Section};
+pub use crate::markdown::{Cell, Finding, Heading, Outline, Part, Section, Vocabulary};
 
 /// Index of a page in [`Site::pages`].
 pub type PageId = usize;
@@ -32,6 +32,8 @@ pub type PageId = usize;
 /// changed.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The site folder as given (`--root`); messages name files under it.
+    pub root: PathBuf,
     pub config: Config,
     pub pages: Vec<Arc<Page>>,
     /// Sorted by year.
@@ -59,6 +61,9 @@ pub struct Page {
     pub updated: Option<Date>,
     pub template: String,
     pub year: Option<i32>,
+    /// `draft = true`: only in previews and `--drafts` builds.
+    #[serde(skip)]
+    pub draft: bool,
     /// The body, rendered.
     pub content: String,
     /// The same body cut into prose and priority areas.
@@ -66,6 +71,10 @@ pub struct Page {
     pub parts: Vec<Part>,
     pub headings: Vec<Heading>,
     pub findings: Vec<Finding>,
+    /// The body's blocks, raw HTML and links with their file lines, for
+    /// the validate step.
+    #[serde(skip)]
+    pub outline: Outline,
     /// Indexes into `config.sources`: the documents the page rests on.
     #[serde(skip)]
     pub sources: Vec<usize>,
@@ -173,7 +182,37 @@ pub struct Redirect {
     pub to: PageId,
 }
 
+/// The priority areas and target groups that headings may name on a page
+/// of a year with these.
+pub fn vocabulary<'a>(
+    config: &'a Config,
+    priorities: &[PriorityId],
+    targets: &[TargetGroupId],
+) -> Vocabulary<'a> {
+    Vocabulary {
+        priorities: priorities
+            .iter()
+            .map(|&id| (id, &config.priority_areas[id.0]))
+            .collect(),
+        targets: targets
+            .iter()
+            .map(|&id| (id, &config.target_groups[id.0]))
+            .collect(),
+        all_targets: &config.target_groups,
+    }
+}
+
 impl Site {
+    /// The vocabulary of a page that holds findings (a year, group or
+    /// perspective page); None for other pages.
+    pub fn vocabulary(&self, page: &Page) -> Option<Vocabulary<'_>> {
+        if !matches!(page.kind, Kind::Year | Kind::Group | Kind::Perspective) {
+            return None;
+        }
+        let y = self.year(page.year?)?;
+        Some(vocabulary(&self.config, &y.priorities, &y.target_groups))
+    }
+
     pub fn year(&self, number: i32) -> Option<&Year> {
         self.years.iter().find(|y| y.number == number)
     }

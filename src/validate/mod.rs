@@ -9,13 +9,46 @@
 //! slips (a heading that is almost a priority area, raw HTML, text left
 //! from a scaffold) that fail it only with `--strict`.
 
-use crate::diagnostic::Diagnostics;
-use crate::model::Site;
+mod body;
+mod findings;
+mod near;
+mod published;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{PageId, Site};
 
 /// Every rule over the whole site.
 pub fn site(site: &Site) -> Diagnostics {
     let mut diags = Diagnostics::default();
-    let _ = site;
-    diags.extend(Vec::new());
+    let per_page: Vec<Vec<Diagnostic>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| page(site, id))
+        .collect();
+    diags.extend(per_page.into_iter().flatten());
+    diags.extend(published::site(site));
     diags
 }
+
+/// The rules over one page (its body and what it says of itself). The
+/// preview server checks an edited page with this before taking its fast
+/// path.
+pub fn page(site: &Site, id: PageId) -> Vec<Diagnostic> {
+    let page = &site.pages[id];
+    let Some(path) = &page.source else {
+        return Vec::new();
+    };
+    let vocab = site.vocabulary(page);
+    let mut out = body::check(path, &page.outline, vocab.is_some());
+    if let Some(vocab) = &vocab {
+        out.extend(findings::check(path, &page.outline.blocks, vocab));
+    }
+    if !page.draft {
+        out.extend(published::page(site, page, path));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
