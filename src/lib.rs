@@ -104,6 +104,19 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
     }
 }
 
+/// The preview server's fast path: the site with one page's body replaced
+/// by that of `source` (its file read again after an edit), if only the
+/// body changed and the validate step finds no error in it; else None, and
+/// the server rebuilds everything to report the problem.
+pub fn update_page(
+    site: &model::Site,
+    source: &load::Source,
+) -> Option<(model::Site, model::PageId)> {
+    let (next, id) = model::update_body(site, source)?;
+    let clean = validate::page(&next, id).iter().all(|d| !d.is_error());
+    clean.then_some((next, id))
+}
+
 /// The problems back if none of them fails the run, else an error with
 /// all of them.
 pub fn fail_or_keep(ds: Vec<Diagnostic>, strict: bool) -> Result<Vec<Diagnostic>, Error> {

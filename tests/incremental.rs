@@ -64,8 +64,8 @@ fn fast_path_matches_full_build(
     let source = hyte::load::source_at(root, &path)
         .expect("a content file")
         .expect("it reads");
-    let (next, id) = hyte::model::update_body(pages.site(), &source)
-        .expect("an edit of the text takes the fast path");
+    let (next, id) =
+        hyte::update_page(pages.site(), &source).expect("an edit of the text takes the fast path");
     let next = pages.with_site(Arc::new(next));
     let dependents = next.dependents(id);
     let after = full_build(root);
@@ -168,7 +168,7 @@ fn front_matter_edits_and_problems_take_the_full_rebuild() {
     ] {
         fs::write(&path, &edited).unwrap();
         let source = hyte::load::source_at(root, &path).unwrap().unwrap();
-        assert!(hyte::model::update_body(&site, &source).is_none());
+        assert!(hyte::update_page(&site, &source).is_none());
     }
     // Files outside content/ are not pages.
     assert!(hyte::load::source_at(root, &root.join("site.toml")).is_none());

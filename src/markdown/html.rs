@@ -75,8 +75,12 @@ pub fn convert<'a>(arena: &'a Arena<'a>, root: Node<'a>) -> Vec<RawHtml> {
                 text_of(&literal)
             };
             if !text.is_empty() {
+                let pos = node.data().sourcepos;
                 let para = arena.alloc(NodeValue::Paragraph.into());
-                para.append(arena.alloc(NodeValue::Text(text.into()).into()));
+                para.data_mut().sourcepos = pos;
+                let text = arena.alloc(NodeValue::Text(text.into()).into());
+                text.data_mut().sourcepos = pos;
+                para.append(text);
                 node.insert_before(para);
             }
             node.detach();

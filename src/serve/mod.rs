@@ -8,7 +8,7 @@
 //! path can reach the file system.
 //!
 //! Most saves change only the text of one page. Then the model is updated
-//! in place of a rebuild ([`crate::model::update_body`]), the pages that
+//! in place of a rebuild ([`crate::update_page`]), the pages that
 //! depend on that file are marked stale and rendered again only when a
 //! browser asks for them, and open pages reload at once; a full rebuild
 //! follows in the background (it refreshes the search index and data
@@ -219,7 +219,7 @@ fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool {
         let Some(Ok(source)) = crate::load::source_at(root, &path) else {
             return false;
         };
-        let Some((next, id)) = crate::model::update_body(&site, &source) else {
+        let Some((next, id)) = crate::update_page(&site, &source) else {
             return false;
         };
         site = Arc::new(next);
