@@ -177,31 +177,36 @@ fn percent_decode(s: &str) -> String {
 }
 
 fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
-    // The content file of the page, and the line where the link is written.
     let url = format!("/{}", rel.trim_end_matches("index.html"));
     let page = site.page_at(&url);
     let message = format!("rikkinäinen linkki {link} sivulla {url}: {problem}");
-    match page.and_then(|p| p.source.as_ref()) {
-        Some(path) => {
-            let written = link
-                .strip_prefix(site.config.base_path().trim_end_matches('/'))
-                .unwrap_or(link);
-            let line = std::fs::read_to_string(path).ok().and_then(|text| {
-                text.lines()
-                    .position(|l| l.contains(written))
-                    .map(|i| i + 1)
-            });
-            match line {
-                Some(line) => Diagnostic::new(path, message).at_line(line).help(
-                    "korjaa linkki; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen (esim. /2025/), ja #-ankkurin pitää löytyä kohdesivulta",
-                ),
-                None => Diagnostic::new(path, message)
-                    .help("linkki tulee sivupohjasta tai sivun tiedoista (esim. tilaisuuden `page`); tarkista, että sivu, johon se osoittaa, on olemassa"),
-            }
-        }
-        None => Diagnostic::new(rel, message)
-            .help("linkki tulee sivupohjasta; tarkista teeman sivupohjat"),
-    }
+    let Some(path) = page.and_then(|p| p.source.as_ref()) else {
+        return Diagnostic::new(rel, message)
+            .help("linkki tulee sivupohjasta; tarkista teeman sivupohjat");
+    };
+    // The line where the body has the link, as comrak read it.
+    let written = page.and_then(|p| p.outline.links.iter().find(|l| l.href == link));
+    let Some(written) = written else {
+        return Diagnostic::new(path, message)
+            .help("linkki tulee sivupohjasta tai sivun tiedoista (esim. tilaisuuden `page`); tarkista, että sivu, johon se osoittaa, on olemassa");
+    };
+    let message = format!(
+        "rikkinäinen linkki ({}) sivulla {url}: {problem}",
+        written.written
+    );
+    let relative = !written.written.starts_with(['/', '#', '?']);
+    let help = if relative {
+        format!(
+            "suhteellinen linkki \"{}\" luetaan tämän sivun osoitteesta {url} alkaen; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen, esim. (/{}), ja #-ankkurin pitää löytyä kohdesivulta",
+            written.written,
+            written.written.trim_start_matches("./")
+        )
+    } else {
+        "korjaa linkki; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen (esim. /2025/), ja #-ankkurin pitää löytyä kohdesivulta".to_string()
+    };
+    Diagnostic::new(path, message)
+        .at_line(written.line)
+        .help(help)
 }
 
 /// The ids and link targets of one HTML document.

@@ -279,6 +279,40 @@ fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
     parse_source(bytes, path, rel)
 }
 
+/// A plain page whose front matter does not parse may be a group page in
+/// the wrong folder (`content/2026/ryhmat/`): if it parses as one, say
+/// where group pages go instead of naming the first unknown key.
+fn misplaced_group(
+    split: &frontmatter::Split<'_>,
+    path: &Path,
+    rel: &Path,
+    problem: Diagnostic,
+) -> Diagnostic {
+    let Ok(group) = frontmatter::parse::<GroupFront>(split, path, "kuntaryhmän sivun") else {
+        return problem;
+    };
+    let year = rel
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|d| year_of(d).is_some())
+        .unwrap_or_else(|| "<vuosi>".into());
+    let name = rel.file_name().unwrap_or_default().to_string_lossy();
+    Diagnostic::new(
+        path,
+        format!(
+            "tämä näyttää kuntaryhmän sivulta (siinä on `municipalities`), mutta se on kansiossa content/{}",
+            rel.parent()
+                .map(|p| format!("{}/", p.display()))
+                .unwrap_or_default()
+        ),
+    )
+    .at_line(frontmatter::file_line(split, group.municipalities.span.start))
+    .help(format!(
+        "kuntaryhmien sivut ovat vuoden kansion alikansiossa {GROUPS_DIR}/: siirrä tiedosto polkuun content/{year}/{GROUPS_DIR}/{name}"
+    ))
+}
+
 /// Makes a [`Source`] of a content file's bytes. `path` is named in
 /// problems; `rel` (the path under `content/`) gives the page's kind and
 /// URL. Public so that the fuzz targets reach the same code as a build.
@@ -327,7 +361,10 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
         Kind::Perspective => {
             Front::Perspective(frontmatter::parse(&split, path, "näkökulman sivun")?)
         }
-        _ => Front::Page(frontmatter::parse(&split, path, "sivun")?),
+        _ => Front::Page(
+            frontmatter::parse(&split, path, "sivun")
+                .map_err(|e| misplaced_group(&split, path, rel, e))?,
+        ),
     };
 
     let mut segments = dirs;
