@@ -115,3 +115,33 @@ fn a_published_page_of_a_draft_year_is_an_error() {
     r.assert_no_panic().assert_code(1);
     r.assert_names_file("content/2032/muistio.md");
 }
+
+#[test]
+fn a_year_is_four_digits_before_anything_else() {
+    let site = site_with(&[]);
+    let root = site.path();
+    for args in [
+        &["year", "26"][..],
+        &["group", "26", "Pikkula"],
+        &["perspective", "26", "Järjestöt"],
+        &["year", "3000"],
+    ] {
+        let r = new(root, args);
+        r.assert_no_panic().assert_code(1);
+        r.assert_stderr_contains(&format!(
+            "virhe: {} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027",
+            args[1]
+        ));
+        assert!(
+            !r.stderr.contains("hyte new year"),
+            "{args:?}: not a year still to make:\n{}",
+            r.stderr
+        );
+    }
+    assert!(!root.join("content/26").exists());
+    // Before anything else: even where there is no site at all.
+    let empty = tempdir();
+    let r = new(empty.path(), &["group", "26", "Pikkula"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("26 ei ole vuosiluku");
+}

@@ -14,6 +14,12 @@ use crate::slug::slugify;
 
 /// Creates the file `what` asks for and returns its path.
 pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
+    // Before anything else: `new group 26` is a slip of the year, not a
+    // year still to make.
+    let (NewCommand::Year { year }
+    | NewCommand::Group { year, .. }
+    | NewCommand::Perspective { year, .. }) = &what;
+    check_year(*year)?;
     let loaded = load::load(root, None)?;
     let (path, text) = match what {
         NewCommand::Year { year } => year_file(&loaded, year)?,
@@ -47,6 +53,17 @@ pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
         crate::diagnostic::shown(&path).display()
     );
     Ok(path)
+}
+
+/// A year of four digits.
+fn check_year(year: i32) -> Result<(), Error> {
+    if (1900..=2999).contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "{year} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027"
+        )))
+    }
 }
 
 fn year_dir(loaded: &Loaded, year: i32) -> PathBuf {
@@ -102,11 +119,6 @@ fn finding_headings(config: &Config, targets: &[String]) -> String {
 }
 
 fn year_file(loaded: &Loaded, year: i32) -> Result<(PathBuf, String), Error> {
-    if !(1900..=2999).contains(&year) {
-        return Err(Error::Usage(format!(
-            "{year} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027"
-        )));
-    }
     let targets = target_groups(loaded, year);
     let list = targets
         .iter()
