@@ -145,3 +145,40 @@ fn a_year_is_four_digits_before_anything_else() {
     r.assert_no_panic().assert_code(1);
     r.assert_stderr_contains("26 ei ole vuosiluku");
 }
+
+#[test]
+fn a_municipality_is_written_once() {
+    let site = site_with(&[]);
+    let root = site.path();
+    // The same name twice.
+    let r = new(root, &["group", "2031", "Öhrinkylä", "Ämmälä", "Öhrinkylä"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("virhe: kunta Öhrinkylä on kirjoitettu kahdesti\n");
+    r.assert_stderr_contains(
+        "  = ohje: kirjoita jokainen kunta vain kerran: hyte new group 2031 \"Öhrinkylä\" \"Ämmälä\"",
+    );
+    // Written differently, the same municipality.
+    let r = new(root, &["group", "2031", "Öhrinkylä", "OHRINKYLA"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains(
+        "virhe: kunta Öhrinkylä on kirjoitettu kahdesti (\"Öhrinkylä\" ja \"OHRINKYLA\")",
+    );
+    // Two of them.
+    let r = new(
+        root,
+        &[
+            "group",
+            "2031",
+            "ämmälä",
+            "Ylä-Saari",
+            "Ämmälä",
+            "yla-saari",
+        ],
+    );
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("kunnat Ämmälä ja Ylä-Saari on kirjoitettu useammin kuin kerran");
+    assert!(
+        !root.join("content/2031/kuntaryhmat").exists(),
+        "nothing written"
+    );
+}

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewCommand;
-use crate::config::{Config, did_you_mean};
+use crate::config::{Config, MunicipalityId, did_you_mean};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
 use crate::slug::slugify;
@@ -177,8 +177,9 @@ luettelona. Poista otsikot, joiden alle ei tule mitään.
 }
 
 fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, String), Error> {
-    existing_year(loaded, year)?;
     let config = &loaded.config;
+    once_each(config, year, names)?;
+    existing_year(loaded, year)?;
     let site_toml = loaded.root.join("site.toml");
     let mut members = Vec::new();
     let mut problems = Vec::new();
@@ -215,6 +216,8 @@ fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, 
         }
     }
     if !problems.is_empty() {
+        // An unknown name written twice is one problem.
+        crate::diagnostic::sort(&mut problems);
         return Err(Error::Content(problems));
     }
     let slug = members
@@ -303,6 +306,67 @@ luettelon kohta on yksi nosto.
             .join(format!("{slug}.md")),
         text,
     ))
+}
+
+/// Each municipality named once, however it is written (`Toivakka` and
+/// `toivakka` are one).
+fn once_each(config: &Config, year: i32, names: &[String]) -> Result<(), Error> {
+    // (municipality, how it was written), in the order first written.
+    let mut written: Vec<(MunicipalityId, Vec<&str>)> = Vec::new();
+    for name in names {
+        let Some(id) = config.municipality(name) else {
+            continue; // reported with the unknown names
+        };
+        match written.iter_mut().find(|(m, _)| *m == id) {
+            Some((_, as_written)) => as_written.push(name),
+            None => written.push((id, vec![name])),
+        }
+    }
+    let twice: Vec<&(MunicipalityId, Vec<&str>)> =
+        written.iter().filter(|(_, w)| w.len() > 1).collect();
+    if twice.is_empty() {
+        return Ok(());
+    }
+    let name = |id: MunicipalityId| config.municipalities[id.0].name.as_str();
+    let message = match twice.as_slice() {
+        [(id, as_written)] => {
+            let times = match as_written.len() {
+                2 => "kahdesti".to_string(),
+                3 => "kolmesti".to_string(),
+                n => format!("{n} kertaa"),
+            };
+            let mut m = format!("kunta {} on kirjoitettu {times}", name(*id));
+            if as_written.iter().any(|w| *w != as_written[0]) {
+                let spellings: Vec<String> =
+                    as_written.iter().map(|w| format!("\"{w}\"")).collect();
+                let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+                let _ = write!(m, " ({})", join_finnish(&spellings));
+            }
+            m
+        }
+        _ => format!(
+            "kunnat {} on kirjoitettu useammin kuin kerran",
+            join_finnish(&twice.iter().map(|(id, _)| name(*id)).collect::<Vec<_>>())
+        ),
+    };
+    // The command line with each written once, where first written.
+    let mut seen = Vec::new();
+    let fixed: Vec<String> = names
+        .iter()
+        .filter(|n| match config.municipality(n) {
+            Some(id) if seen.contains(&id) => false,
+            Some(id) => {
+                seen.push(id);
+                true
+            }
+            None => true,
+        })
+        .map(|n| toml_string(n))
+        .collect();
+    Err(Error::Usage(format!(
+        "{message}\n  = ohje: kirjoita jokainen kunta vain kerran: hyte new group {year} {}",
+        fixed.join(" ")
+    )))
 }
 
 /// "A", "A ja B", "A, B ja C".
