@@ -165,10 +165,20 @@ sources = []
 # background = "…"
 +++
 
-Kirjoita tähän, miten vuoden {year} neuvottelut järjestetään.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Yhteiset nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
-luettelona. Poista otsikot, joiden alle ei tule mitään.
+Kirjoita tämän kommentin alle, miten vuoden {year} neuvottelut
+järjestetään.
+
+Yhteiset nostot kirjoitetaan painopisteen (##) ja kohderyhmän (###)
+otsikoiden alle luettelona; jokainen luettelon kohta on yksi nosto,
+esimerkiksi
+
+  - Nuorten harrastusmahdollisuuksia lisätään koulujen tiloissa.
+
+Poista otsikot, joiden alle ei tule nostoja.
+-->
 
 {}"#,
         finding_headings(&loaded.config, &targets)
@@ -248,11 +258,19 @@ summary = ""
 sources = []
 +++
 
-Kirjoita tähän lyhyesti, miten neuvottelu käytiin.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Kuntaryhmän nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
-luettelona; jokainen luettelon kohta on yksi nosto. Poista otsikot, joiden
-alle ei tule mitään.
+Kirjoita tämän kommentin alle lyhyesti, miten neuvottelu käytiin.
+
+Kuntaryhmän nostot kirjoitetaan painopisteen (##) ja kohderyhmän (###)
+otsikoiden alle luettelona; jokainen luettelon kohta on yksi nosto,
+esimerkiksi
+
+  - Nuorten harrastusmahdollisuuksia lisätään koulujen tiloissa.
+
+Poista otsikot, joiden alle ei tule nostoja.
+-->
 
 {}"#,
         toml_string(&title),
@@ -285,10 +303,17 @@ summary = ""
 sources = []
 +++
 
-Kirjoita tähän, keitä näkökulma koskee ja miten heitä kuultiin.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Nostot voi kirjoittaa painopisteen otsikon alle luettelona; jokainen
-luettelon kohta on yksi nosto.
+Kirjoita tämän kommentin alle, keitä näkökulma koskee ja miten heitä
+kuultiin.
+
+Nostot kirjoitetaan painopisteen (##) otsikon alle luettelona; jokainen
+luettelon kohta on yksi nosto. Muiden painopisteiden otsikot kirjoitetaan
+samoin, niin kuin ne ovat site.toml-tiedostossa. Poista otsikot, joiden
+alle ei tule nostoja.
+-->
 
 ## {}
 "#,
