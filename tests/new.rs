@@ -115,3 +115,147 @@ fn a_published_page_of_a_draft_year_is_an_error() {
     r.assert_no_panic().assert_code(1);
     r.assert_names_file("content/2032/muistio.md");
 }
+
+#[test]
+fn a_year_is_four_digits_before_anything_else() {
+    let site = site_with(&[]);
+    let root = site.path();
+    for args in [
+        &["year", "26"][..],
+        &["group", "26", "Pikkula"],
+        &["perspective", "26", "Järjestöt"],
+        &["year", "3000"],
+    ] {
+        let r = new(root, args);
+        r.assert_no_panic().assert_code(1);
+        r.assert_stderr_contains(&format!(
+            "virhe: {} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027",
+            args[1]
+        ));
+        assert!(
+            !r.stderr.contains("hyte new year"),
+            "{args:?}: not a year still to make:\n{}",
+            r.stderr
+        );
+    }
+    assert!(!root.join("content/26").exists());
+    // Before anything else: even where there is no site at all.
+    let empty = tempdir();
+    let r = new(empty.path(), &["group", "26", "Pikkula"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("26 ei ole vuosiluku");
+}
+
+#[test]
+fn a_municipality_is_written_once() {
+    let site = site_with(&[]);
+    let root = site.path();
+    // The same name twice.
+    let r = new(root, &["group", "2031", "Öhrinkylä", "Ämmälä", "Öhrinkylä"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("virhe: kunta Öhrinkylä on kirjoitettu kahdesti\n");
+    r.assert_stderr_contains(
+        "  = ohje: kirjoita jokainen kunta vain kerran: hyte new group 2031 \"Öhrinkylä\" \"Ämmälä\"",
+    );
+    // Written differently, the same municipality.
+    let r = new(root, &["group", "2031", "Öhrinkylä", "OHRINKYLA"]);
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains(
+        "virhe: kunta Öhrinkylä on kirjoitettu kahdesti (\"Öhrinkylä\" ja \"OHRINKYLA\")",
+    );
+    // Two of them.
+    let r = new(
+        root,
+        &[
+            "group",
+            "2031",
+            "ämmälä",
+            "Ylä-Saari",
+            "Ämmälä",
+            "yla-saari",
+        ],
+    );
+    r.assert_no_panic().assert_code(1);
+    r.assert_stderr_contains("kunnat Ämmälä ja Ylä-Saari on kirjoitettu useammin kuin kerran");
+    assert!(
+        !root.join("content/2031/kuntaryhmat").exists(),
+        "nothing written"
+    );
+}
+
+/// What a scaffold says to its author is in comments: TOML comments in
+/// the front matter, one HTML comment in the body. None of it reaches the
+/// built site, even once the page is no longer a draft.
+#[test]
+fn instructions_are_never_published() {
+    let site = site_with(&[]);
+    let root = site.path();
+    new(root, &["year", "2032"]).assert_code(0);
+    new(root, &["group", "2032", "Öhrinkylä", "Ämmälä"]).assert_code(0);
+    new(root, &["perspective", "2032", "Järjestöt ja seurakunnat"]).assert_code(0);
+    let files = [
+        "content/2032/_index.md",
+        "content/2032/kuntaryhmat/ohrinkyla-ammala.md",
+        "content/2032/nakokulmat/jarjestot-ja-seurakunnat.md",
+    ];
+    let mut instructions = Vec::new();
+    for file in files {
+        let path = root.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        let (front, body) = text
+            .strip_prefix("+++\n")
+            .and_then(|t| t.split_once("\n+++\n"))
+            .unwrap();
+        for line in front.lines() {
+            if let Some(comment) = line.trim().strip_prefix('#') {
+                instructions.push(comment.trim().to_string());
+            }
+        }
+        // The body is one comment and the finding headings, nothing else.
+        let (before, rest) = body.split_once("<!--").expect("an HTML comment");
+        let (comment, after) = rest.split_once("-->").unwrap();
+        assert!(
+            before.trim().is_empty(),
+            "{file}: {before:?} before the comment"
+        );
+        assert!(!after.contains("<!--"), "{file}: one comment");
+        for line in after.lines() {
+            assert!(
+                line.trim().is_empty() || line.starts_with("## ") || line.starts_with("### "),
+                "{file}: {line:?} would be published"
+            );
+        }
+        assert!(comment.contains("Poista otsikot"), "{file}: {comment}");
+        let comment = comment.split_whitespace().collect::<Vec<_>>().join(" ");
+        instructions.extend(
+            comment
+                .split(['.', ';', '?'])
+                .map(|s| s.trim().trim_start_matches("- ").to_string()),
+        );
+        // Ready: no longer a draft.
+        let ready = text.replacen("draft = true\n", "", 1);
+        assert_ne!(ready, text, "{file} was a draft");
+        fs::write(&path, ready).unwrap();
+    }
+    instructions.retain(|s| s.chars().count() >= 20);
+    assert!(instructions.len() > 10, "{instructions:?}");
+
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(root, &public, &[]).assert_no_panic().assert_code(0);
+    let group = page(&public, "2032/kuntaryhmat/ohrinkyla-ammala/index.html");
+    assert!(group.contains("Öhrinkylä ja Ämmälä"));
+    // Every file of the site: pages, search index, open data, feeds.
+    for (rel, bytes) in snapshot(&public) {
+        let Some(bytes) = bytes else { continue };
+        let text = decode_entities(&String::from_utf8_lossy(&bytes));
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for s in &instructions {
+            assert!(
+                !text.contains(s.as_str()),
+                "{} publishes the instruction {s:?}",
+                rel.display()
+            );
+        }
+    }
+}

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewCommand;
-use crate::config::{Config, did_you_mean};
+use crate::config::{Config, MunicipalityId, did_you_mean};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::load::frontmatter::At;
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
@@ -15,6 +15,12 @@ use crate::slug::slugify;
 
 /// Creates the file `what` asks for and returns its path.
 pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
+    // Before anything else: `new group 26` is a slip of the year, not a
+    // year still to make.
+    let (NewCommand::Year { year }
+    | NewCommand::Group { year, .. }
+    | NewCommand::Perspective { year, .. }) = &what;
+    check_year(*year)?;
     let loaded = load::load(root, None)?;
     let (path, text) = match what {
         NewCommand::Year { year } => year_file(&loaded, year)?,
@@ -48,6 +54,17 @@ pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
         crate::diagnostic::shown(&path).display()
     );
     Ok(path)
+}
+
+/// A year of four digits.
+fn check_year(year: i32) -> Result<(), Error> {
+    if (1900..=2999).contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "{year} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027"
+        )))
+    }
 }
 
 fn year_dir(loaded: &Loaded, year: i32) -> PathBuf {
@@ -106,11 +123,6 @@ fn finding_headings(config: &Config, targets: &[String]) -> String {
 }
 
 fn year_file(loaded: &Loaded, year: i32) -> Result<(PathBuf, String), Error> {
-    if !(1900..=2999).contains(&year) {
-        return Err(Error::Usage(format!(
-            "{year} ei ole vuosiluku; kirjoita vuosi neljällä numerolla, esim. 2027"
-        )));
-    }
     let targets = target_groups(loaded, year);
     let list = targets
         .iter()
@@ -157,10 +169,20 @@ sources = []
 # background = "…"
 +++
 
-Kirjoita tähän, miten vuoden {year} neuvottelut järjestetään.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Yhteiset nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
-luettelona. Poista otsikot, joiden alle ei tule mitään.
+Kirjoita tämän kommentin alle, miten vuoden {year} neuvottelut
+järjestetään.
+
+Yhteiset nostot kirjoitetaan painopisteen (##) ja kohderyhmän (###)
+otsikoiden alle luettelona; jokainen luettelon kohta on yksi nosto,
+esimerkiksi
+
+  - Nuorten harrastusmahdollisuuksia lisätään koulujen tiloissa.
+
+Poista otsikot, joiden alle ei tule nostoja.
+-->
 
 {}"#,
         finding_headings(&loaded.config, &targets)
@@ -169,8 +191,9 @@ luettelona. Poista otsikot, joiden alle ei tule mitään.
 }
 
 fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, String), Error> {
-    existing_year(loaded, year)?;
     let config = &loaded.config;
+    once_each(config, year, names)?;
+    existing_year(loaded, year)?;
     let site_toml = loaded.root.join("site.toml");
     let mut members = Vec::new();
     let mut problems = Vec::new();
@@ -207,6 +230,8 @@ fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, 
         }
     }
     if !problems.is_empty() {
+        // An unknown name written twice is one problem.
+        crate::diagnostic::sort(&mut problems);
         return Err(Error::Content(problems));
     }
     let slug = members
@@ -237,11 +262,19 @@ summary = ""
 sources = []
 +++
 
-Kirjoita tähän lyhyesti, miten neuvottelu käytiin.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Kuntaryhmän nostot kirjoitetaan painopisteen ja kohderyhmän otsikoiden alle
-luettelona; jokainen luettelon kohta on yksi nosto. Poista otsikot, joiden
-alle ei tule mitään.
+Kirjoita tämän kommentin alle lyhyesti, miten neuvottelu käytiin.
+
+Kuntaryhmän nostot kirjoitetaan painopisteen (##) ja kohderyhmän (###)
+otsikoiden alle luettelona; jokainen luettelon kohta on yksi nosto,
+esimerkiksi
+
+  - Nuorten harrastusmahdollisuuksia lisätään koulujen tiloissa.
+
+Poista otsikot, joiden alle ei tule nostoja.
+-->
 
 {}"#,
         toml_string(&title),
@@ -274,10 +307,17 @@ summary = ""
 sources = []
 +++
 
-Kirjoita tähän, keitä näkökulma koskee ja miten heitä kuultiin.
+<!--
+Tämä kommentti on ohje eikä näy sivulla; poista se, kun sivu on valmis.
 
-Nostot voi kirjoittaa painopisteen otsikon alle luettelona; jokainen
-luettelon kohta on yksi nosto.
+Kirjoita tämän kommentin alle, keitä näkökulma koskee ja miten heitä
+kuultiin.
+
+Nostot kirjoitetaan painopisteen (##) otsikon alle luettelona; jokainen
+luettelon kohta on yksi nosto. Muiden painopisteiden otsikot kirjoitetaan
+samoin, niin kuin ne ovat site.toml-tiedostossa. Poista otsikot, joiden
+alle ei tule nostoja.
+-->
 
 ## {}
 "#,
@@ -295,6 +335,67 @@ luettelon kohta on yksi nosto.
             .join(format!("{slug}.md")),
         text,
     ))
+}
+
+/// Each municipality named once, however it is written (`Toivakka` and
+/// `toivakka` are one).
+fn once_each(config: &Config, year: i32, names: &[String]) -> Result<(), Error> {
+    // (municipality, how it was written), in the order first written.
+    let mut written: Vec<(MunicipalityId, Vec<&str>)> = Vec::new();
+    for name in names {
+        let Some(id) = config.municipality(name) else {
+            continue; // reported with the unknown names
+        };
+        match written.iter_mut().find(|(m, _)| *m == id) {
+            Some((_, as_written)) => as_written.push(name),
+            None => written.push((id, vec![name])),
+        }
+    }
+    let twice: Vec<&(MunicipalityId, Vec<&str>)> =
+        written.iter().filter(|(_, w)| w.len() > 1).collect();
+    if twice.is_empty() {
+        return Ok(());
+    }
+    let name = |id: MunicipalityId| config.municipalities[id.0].name.as_str();
+    let message = match twice.as_slice() {
+        [(id, as_written)] => {
+            let times = match as_written.len() {
+                2 => "kahdesti".to_string(),
+                3 => "kolmesti".to_string(),
+                n => format!("{n} kertaa"),
+            };
+            let mut m = format!("kunta {} on kirjoitettu {times}", name(*id));
+            if as_written.iter().any(|w| *w != as_written[0]) {
+                let spellings: Vec<String> =
+                    as_written.iter().map(|w| format!("\"{w}\"")).collect();
+                let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
+                let _ = write!(m, " ({})", join_finnish(&spellings));
+            }
+            m
+        }
+        _ => format!(
+            "kunnat {} on kirjoitettu useammin kuin kerran",
+            join_finnish(&twice.iter().map(|(id, _)| name(*id)).collect::<Vec<_>>())
+        ),
+    };
+    // The command line with each written once, where first written.
+    let mut seen = Vec::new();
+    let fixed: Vec<String> = names
+        .iter()
+        .filter(|n| match config.municipality(n) {
+            Some(id) if seen.contains(&id) => false,
+            Some(id) => {
+                seen.push(id);
+                true
+            }
+            None => true,
+        })
+        .map(|n| toml_string(n))
+        .collect();
+    Err(Error::Usage(format!(
+        "{message}\n  = ohje: kirjoita jokainen kunta vain kerran: hyte new group {year} {}",
+        fixed.join(" ")
+    )))
 }
 
 /// "A", "A ja B", "A, B ja C".
