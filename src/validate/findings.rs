@@ -192,9 +192,10 @@ fn heading<'a>(
                     .and_then(|(h2, _)| nearest(h2, &priorities))
                     .map(|p| format!("tarkoititko \"## {}\"? ", p.name))
                     .unwrap_or_default();
+                let lead = if hint.is_empty() { "k" } else { "K" };
                 out.push(Diagnostic::new(path, format!("kohderyhmän \"{}\" nostot eivät ole minkään painopisteen alla: {under}", tterm.name))
                     .at_line(line)
-                    .help(format!("{hint}kohderyhmän ###-otsikon yläpuolella pitää olla painopisteen ##-otsikko; tämän vuoden painopisteet: {}", names(&priorities))));
+                    .help(format!("{hint}{lead}ohderyhmän ###-otsikon yläpuolella pitää olla painopisteen ##-otsikko; tämän vuoden painopisteet: {}", names(&priorities))));
             }
             (None, None) => {
                 if let Some((_, p)) = priority {
