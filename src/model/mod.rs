@@ -9,6 +9,9 @@
 
 mod build;
 pub mod query;
+mod redirects;
+mod values;
+mod year;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +37,9 @@ pub type PageId = usize;
 pub struct Site {
     /// The site folder as given (`--root`); messages name files under it.
     pub root: PathBuf,
+    /// Content files that could not be read or parsed (reported by the
+    /// load step); rules about what they would hold are not checked.
+    pub unloaded: Vec<PathBuf>,
     pub config: Config,
     pub pages: Vec<Arc<Page>>,
     /// Sorted by year.

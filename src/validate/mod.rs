@@ -11,6 +11,7 @@
 
 mod body;
 mod findings;
+mod groups;
 mod near;
 mod published;
 
@@ -27,6 +28,7 @@ pub fn site(site: &Site) -> Diagnostics {
         .map(|id| page(site, id))
         .collect();
     diags.extend(per_page.into_iter().flatten());
+    diags.extend(groups::check(site));
     diags.extend(published::site(site));
     diags
 }
