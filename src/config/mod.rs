@@ -1,0 +1,288 @@
+//! `site.toml`: the site's configuration, as written and as resolved.
+//!
+//! This module holds the file's schema, reads it and turns it into a
+//! [`Config`]. The concepts the configuration carries live beside it: the
+//! vocabulary of named things ([`vocabulary`]), the Finnish word forms
+//! messages about them need ([`grammar`]), the statutes and source
+//! documents pages rest on ([`sources`], with [`civil_date`] for every TOML
+//! date), TOML errors in Finnish ([`toml_errors`], used for content files'
+//! front matter too) and the accessibility statement's facts and rules
+//! ([`accessibility`]).
+//! Everything other modules need is re-exported here, so they write
+//! `crate::config::Term`, never the file it lives in.
+
+mod accessibility;
+mod grammar;
+mod sources;
+mod toml_errors;
+mod vocabulary;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, line_of_offset};
+
+pub use accessibility::{
+    Accessibility, Compliance, NonAccessible, RESPONSE_DAYS, STATEMENT_TEMPLATE,
+    missing_accessibility,
+};
+pub use grammar::{did_you_mean, one_of};
+pub use sources::{SourceDoc, Statute, civil_date};
+pub use toml_errors::{explain_toml, toml_message};
+pub use vocabulary::{MunicipalityId, PriorityId, TargetGroupId, Term, TermKind};
+
+use accessibility::AccessibilityToml;
+use sources::{SourceDocToml, StatuteToml, sources, statutes};
+use vocabulary::NamedToml;
+
+/// `site.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteToml {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    region: Region,
+    #[serde(default)]
+    municipalities: Vec<NamedToml>,
+    #[serde(default)]
+    priority_areas: Vec<NamedToml>,
+    #[serde(default)]
+    target_groups: Vec<NamedToml>,
+    #[serde(default)]
+    statutes: Vec<StatuteToml>,
+    #[serde(default)]
+    contact: Contact,
+    #[serde(default)]
+    sources: Vec<SourceDocToml>,
+    accessibility: Option<AccessibilityToml>,
+    /// Link pattern for statute references in text; `{year}` and `{number}`
+    /// are filled from e.g. "612/2021".
+    #[serde(default = "default_statute_url")]
+    statute_url: String,
+}
+
+fn default_statute_url() -> String {
+    "https://finlex.fi/fi/lainsaadanto/{year}/{number}".into()
+}
+
+fn default_language() -> String {
+    "fi".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The region and its wellbeing services county.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    pub county: String,
+    pub county_url: Option<String>,
+}
+
+/// Who to contact about the negotiations.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The site's configuration, resolved: every term has a unique slug.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub region: Region,
+    pub municipalities: Vec<Term>,
+    pub priority_areas: Vec<Term>,
+    pub target_groups: Vec<Term>,
+    pub statutes: Vec<Statute>,
+    pub contact: Contact,
+    pub sources: Vec<SourceDoc>,
+    pub statute_url: String,
+    /// The facts of the accessibility statement, if the site gives them.
+    pub accessibility: Option<Accessibility>,
+}
+
+impl Config {
+    /// The absolute URL of a site-relative one: `/2025/` →
+    /// `https://example.org/hyte/2025/`.
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+
+    /// The path part of `base_url`: `/` or e.g. `/hyte/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .find("://")
+            .map(|i| &self.base_url[i + 3..])
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) => &after_scheme[i..],
+            None => "/",
+        }
+    }
+}
+
+/// Reads and checks `site.toml` at `path`. `base_url` overrides the file's.
+pub fn load(
+    path: &Path,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![
+                Diagnostic::new(display, "site.toml puuttuu")
+                    .help("sivuston kansiossa pitää olla site.toml; jos sivusto on toisessa kansiossa, kerro se komennolle: --root KANSIO"),
+            ]);
+        }
+        Err(e) => {
+            return Err(vec![Diagnostic::new(
+                display,
+                format!(
+                    "site.toml-tiedostoa ei voi lukea: {}",
+                    crate::diagnostic::io_problem(&e)
+                ),
+            )]);
+        }
+    };
+    parse(bytes, display, base_url)
+}
+
+/// Checks the bytes of `site.toml`; `display` names it in problems. Public
+/// so that the fuzz targets reach the same code as a build.
+pub fn parse(
+    bytes: Vec<u8>,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = line_of_offset(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            return Err(vec![
+                    Diagnostic::new(display, "site.toml ei ole UTF-8-merkistöllä tallennettua tekstiä")
+                        .at_line(line)
+                        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"),
+                ]);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let raw: SiteToml = toml::from_str(text).map_err(|e| {
+        let (message, help) = explain_toml(&e, "site.toml-tiedostossa");
+        vec![
+            Diagnostic::new(display, message)
+                .with_line(e.span().map(|s| line_of_offset(text, s.start)))
+                .help(if help.contains("docs/content-format.md") {
+                    help
+                } else {
+                    format!(
+                        "{help}\n(kaikki site.toml-tiedoston avaimet on kuvattu tiedostossa docs/content-format.md)"
+                    )
+                }),
+        ]
+    })?;
+    resolve(raw, display, text, base_url)
+}
+
+fn resolve(
+    raw: SiteToml,
+    display: &Path,
+    text: &str,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    // The line where a value is written, for errors found after parsing.
+    let line_of = |needle: &str| text.find(needle).map(|i| line_of_offset(text, i));
+    let terms = |list, kind| vocabulary::resolve_terms(list, kind, display, &line_of);
+    let (municipalities, mut problems) = terms(raw.municipalities, TermKind::Municipality);
+    let (priority_areas, more) = terms(raw.priority_areas, TermKind::PriorityArea);
+    problems.extend(more);
+    let (target_groups, more) = terms(raw.target_groups, TermKind::TargetGroup);
+    problems.extend(more);
+    diags.extend(problems);
+    let statutes = statutes(raw.statutes, &raw.statute_url);
+    let sources = sources(raw.sources, display, &line_of, &mut diags);
+    let accessibility = raw
+        .accessibility
+        .and_then(|a| accessibility::resolve(a, display, text, &mut diags));
+    let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
+    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
+        let d = Diagnostic::new(
+            display,
+            format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
+        );
+        let d = if base_url.is_some() {
+            d
+        } else {
+            d.with_line(line_of("base_url"))
+        };
+        diags.push(d.help(
+            "kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)",
+        ));
+    }
+    let base_url = if base.ends_with('/') {
+        base
+    } else {
+        format!("{base}/")
+    };
+    if !diags.is_empty() {
+        return Err(diags.into_vec());
+    }
+    Ok(Config {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        language: raw.language,
+        theme: raw.theme,
+        region: raw.region,
+        municipalities,
+        priority_areas,
+        target_groups,
+        statutes,
+        contact: raw.contact,
+        sources,
+        statute_url: raw.statute_url,
+        accessibility,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_of_subpath_url() {
+        let raw: SiteToml = toml::from_str(
+            "title='t'\nbase_url='https://example.org/hyte'\n[region]\nname='R'\ncounty='C'\n",
+        )
+        .unwrap();
+        let c = resolve(raw, Path::new("site.toml"), "", None).unwrap();
+        assert_eq!(c.base_url, "https://example.org/hyte/");
+        assert_eq!(c.base_path(), "/hyte/");
+    }
+}
