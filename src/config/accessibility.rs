@@ -12,8 +12,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::civil_date;
-use crate::diagnostic::{Diagnostic, Diagnostics, line_of_offset};
+use super::{Lines, civil_date};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// `[accessibility]` as written.
 #[derive(Debug, Deserialize)]
@@ -104,13 +104,16 @@ pub fn missing_accessibility(site_toml: &Path, page: &Path) -> Diagnostic {
 /// answer within the time the law allows, and the shortcomings listed when
 /// the site does not fully comply. Its problems go to `diags`.
 pub(super) fn resolve(
-    a: AccessibilityToml,
+    table: toml::Spanned<AccessibilityToml>,
     display: &Path,
-    text: &str,
+    lines: &Lines,
     diags: &mut Diagnostics,
 ) -> Option<Accessibility> {
     let mut problems: Vec<Diagnostic> = Vec::new();
-    let at = |span: std::ops::Range<usize>| line_of_offset(text, span.start);
+    // The span of a table is its header, `[accessibility]`.
+    let header = lines.at(table.span());
+    let a = table.into_inner();
+    let at = |span: std::ops::Range<usize>| lines.at(span);
     let (prepared, reviewed) = dates(&a, display, &at, &mut problems);
     let email = a.feedback_email.get_ref().trim();
     if !email.contains('@') || email.contains(char::is_whitespace) || email.starts_with("mailto:") {
@@ -125,13 +128,9 @@ pub(super) fn resolve(
     }
     let response_days = response_days(&a, display, &at, &mut problems);
     if a.status != Compliance::Full && a.non_accessible.is_empty() {
-        let line = text
-            .lines()
-            .position(|l| l.trim() == "[accessibility]")
-            .map(|i| i + 1);
         problems.push(
             Diagnostic::new(display, "[accessibility]: status ei ole \"full\", mutta saavutettavuuden puutteita ei ole lueteltu")
-                .with_line(line)
+                .at_line(header)
                 .help("luettele sisältö, joka ei ole saavutettavaa, [[accessibility.non_accessible]]-taulukkoina (content, reason ja alternative) tai aseta status = \"full\""),
         );
     }

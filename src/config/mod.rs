@@ -43,7 +43,7 @@ struct SiteToml {
     title: String,
     #[serde(default)]
     description: String,
-    base_url: String,
+    base_url: toml::Spanned<String>,
     #[serde(default = "default_language")]
     language: String,
     #[serde(default = "default_theme")]
@@ -61,7 +61,7 @@ struct SiteToml {
     contact: Contact,
     #[serde(default)]
     sources: Vec<SourceDocToml>,
-    accessibility: Option<AccessibilityToml>,
+    accessibility: Option<toml::Spanned<AccessibilityToml>>,
     /// Link pattern for statute references in text; `{year}` and `{number}`
     /// are filled from e.g. "612/2021".
     #[serde(default = "default_statute_url")]
@@ -209,6 +209,17 @@ pub fn parse(
     resolve(raw, display, text, base_url)
 }
 
+/// The lines of the text a span of the TOML parser points into: every line
+/// of a problem found after parsing comes from the span of what it is about.
+pub(super) struct Lines<'a>(&'a str);
+
+impl Lines<'_> {
+    /// The line (from 1) where `span` starts.
+    pub(super) fn at(&self, span: std::ops::Range<usize>) -> usize {
+        line_of_offset(self.0, span.start)
+    }
+}
+
 fn resolve(
     raw: SiteToml,
     display: &Path,
@@ -216,9 +227,8 @@ fn resolve(
     base_url: Option<&str>,
 ) -> Result<Config, Vec<Diagnostic>> {
     let mut diags = Diagnostics::default();
-    // The line where a value is written, for errors found after parsing.
-    let line_of = |needle: &str| text.find(needle).map(|i| line_of_offset(text, i));
-    let terms = |list, kind| vocabulary::resolve_terms(list, kind, display, &line_of);
+    let lines = Lines(text);
+    let terms = |list, kind| vocabulary::resolve_terms(list, kind, display, &lines);
     let (municipalities, mut problems) = terms(raw.municipalities, TermKind::Municipality);
     let (priority_areas, more) = terms(raw.priority_areas, TermKind::PriorityArea);
     problems.extend(more);
@@ -226,11 +236,14 @@ fn resolve(
     problems.extend(more);
     diags.extend(problems);
     let statutes = statutes(raw.statutes, &raw.statute_url);
-    let sources = sources(raw.sources, display, &line_of, &mut diags);
+    let sources = sources(raw.sources, display, &lines, &mut diags);
     let accessibility = raw
         .accessibility
-        .and_then(|a| accessibility::resolve(a, display, text, &mut diags));
-    let base = base_url.unwrap_or(&raw.base_url).trim().to_string();
+        .and_then(|a| accessibility::resolve(a, display, &lines, &mut diags));
+    let base = base_url
+        .unwrap_or(raw.base_url.get_ref())
+        .trim()
+        .to_string();
     if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
         let d = Diagnostic::new(
             display,
@@ -239,7 +252,7 @@ fn resolve(
         let d = if base_url.is_some() {
             d
         } else {
-            d.with_line(line_of("base_url"))
+            d.at_line(lines.at(raw.base_url.span()))
         };
         diags.push(d.help(
             "kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)",
@@ -275,13 +288,77 @@ fn resolve(
 mod tests {
     use super::*;
 
+    /// The problems of `site.toml` text `body` (after a minimal head), as
+    /// (line, message) pairs; line 1 is the first line of `body`.
+    pub(super) fn problems(body: &str) -> Vec<(Option<usize>, String)> {
+        let head =
+            "title = 't'\nbase_url = 'https://example.org/'\n[region]\nname = 'R'\ncounty = 'C'\n";
+        let text = format!("{head}{body}");
+        let offset = head.lines().count();
+        match parse(text.into_bytes(), Path::new("site.toml"), None) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.line.map(|l| l - offset), d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_bad_slug_is_reported_at_its_own_line() {
+        // The same text, quoted, stands earlier in the file: the line comes
+        // from the parser's span, not from a search of the text.
+        let body = "\n[[municipalities]]\nname = 'Aa'\ndescription = \"Ä Ö\"\n\n\
+                    [[municipalities]]\nname = 'Bb'\nslug = \"Ä Ö\"\n\n\
+                    [[priority_areas]]\nname = 'Ä Ö'\n\n\
+                    [[priority_areas]]\nname = 'Cc'\nslug = 'Ä Ö'\n";
+        let ps = problems(body);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert_eq!(ps[0].0, Some(8), "{ps:?}");
+        assert!(ps[0].1.contains("kunnan \"Bb\" tunniste"), "{ps:?}");
+        assert_eq!(ps[1].0, Some(15), "{ps:?}");
+        assert!(ps[1].1.contains("painopisteen \"Cc\" tunniste"), "{ps:?}");
+    }
+
+    #[test]
+    fn a_repeated_name_is_reported_at_the_repeat() {
+        let body = "[[target_groups]]\nname = 'Nuoret'\n\n[[target_groups]]\nname = 'Nuoret'\n\n\
+                    [[municipalities]]\nname = '!!'\n\n\
+                    [[sources]]\nid = 'a'\ntitle = 'A'\n\n[[sources]]\nid = 'a'\ntitle = 'B'\n";
+        let ps = problems(body);
+        let lines: Vec<_> = ps.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(8), Some(5), Some(15)], "{ps:?}");
+        assert!(ps[0].1.contains("nimestä \"!!\""), "{ps:?}");
+        assert!(ps[1].1.starts_with("kahdella kohderyhmällä"), "{ps:?}");
+        assert!(ps[2].1.starts_with("kahdella lähteellä"), "{ps:?}");
+    }
+
+    #[test]
+    fn source_date_and_statement_shortcomings_are_at_their_lines() {
+        let body = "[[sources]]\nid = 'a'\ntitle = 'A'\ndate = 2025-10-07T10:00:00\n\n\
+                    [accessibility]\nstatus = 'partial'\nprepared = 2026-01-01\n\
+                    reviewed = 2026-01-01\nmethod = 'm'\nfeedback_email = 'a@b.fi'\n";
+        let ps = problems(body);
+        let lines: Vec<_> = ps.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(4), Some(6)], "{ps:?}");
+    }
+
+    #[test]
+    fn base_url_problem_is_at_its_line_unless_given_on_the_command_line() {
+        let text =
+            "title = 't'\n\nbase_url = 'hyte.example.fi'\n[region]\nname = 'R'\ncounty = 'C'\n";
+        let ds = parse(text.into(), Path::new("site.toml"), None).unwrap_err();
+        assert_eq!(ds[0].line, Some(3));
+        let ds = parse(text.into(), Path::new("site.toml"), Some("x.fi")).unwrap_err();
+        assert_eq!(ds[0].line, None);
+        assert!(ds[0].message.contains("\"x.fi\""), "{ds:?}");
+    }
+
     #[test]
     fn base_path_of_subpath_url() {
-        let raw: SiteToml = toml::from_str(
-            "title='t'\nbase_url='https://example.org/hyte'\n[region]\nname='R'\ncounty='C'\n",
-        )
-        .unwrap();
-        let c = resolve(raw, Path::new("site.toml"), "", None).unwrap();
+        let text =
+            "title='t'\nbase_url='https://example.org/hyte'\n[region]\nname='R'\ncounty='C'\n";
+        let c = parse(text.into(), Path::new("site.toml"), None).unwrap();
         assert_eq!(c.base_url, "https://example.org/hyte/");
         assert_eq!(c.base_path(), "/hyte/");
     }

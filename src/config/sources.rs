@@ -9,16 +9,17 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::Lines;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::slug::slugify;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SourceDocToml {
-    id: String,
+    id: toml::Spanned<String>,
     title: String,
     kind: Option<String>,
-    date: Option<toml::value::Datetime>,
+    date: Option<toml::Spanned<toml::value::Datetime>>,
     url: Option<String>,
 }
 
@@ -103,38 +104,40 @@ pub(super) fn statutes(list: Vec<StatuteToml>, statute_url: &str) -> Vec<Statute
 pub(super) fn sources(
     list: Vec<SourceDocToml>,
     display: &Path,
-    line_of: &dyn Fn(&str) -> Option<usize>,
+    lines: &Lines,
     diags: &mut Diagnostics,
 ) -> Vec<SourceDoc> {
     let mut sources: Vec<SourceDoc> = Vec::new();
     for d in list {
-        let date = match d.date.as_ref().map(civil_date) {
-            Some(Err(e)) => {
+        let id = d.id.get_ref();
+        let date = match d
+            .date
+            .as_ref()
+            .map(|date| (civil_date(date.get_ref()), date.span()))
+        {
+            Some((Err(e), span)) => {
                 diags.push(
                     Diagnostic::new(
                         display,
-                        format!("lähteen \"{}\" päivämäärä ei kelpaa: {e}", d.id),
+                        format!("lähteen \"{id}\" päivämäärä ei kelpaa: {e}"),
                     )
-                    .with_line(line_of(&format!("\"{}\"", d.id)))
+                    .at_line(lines.at(span))
                     .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2025-10-07"),
                 );
                 None
             }
-            Some(Ok(date)) => Some(date),
+            Some((Ok(date), _)) => Some(date),
             None => None,
         };
-        if sources.iter().any(|s| s.id == d.id) {
+        if sources.iter().any(|s| s.id == *id) {
             diags.push(
-                Diagnostic::new(
-                    display,
-                    format!("kahdella lähteellä on sama id \"{}\"", d.id),
-                )
-                .with_line(line_of(&format!("\"{}\"", d.id)))
-                .help("anna jokaiselle [[sources]]-taulukolle oma id"),
+                Diagnostic::new(display, format!("kahdella lähteellä on sama id \"{id}\""))
+                    .at_line(lines.at(d.id.span()))
+                    .help("anna jokaiselle [[sources]]-taulukolle oma id"),
             );
         }
         sources.push(SourceDoc {
-            id: d.id,
+            id: d.id.into_inner(),
             title: d.title,
             kind: d.kind,
             date,

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::Config;
+use super::{Config, Lines};
 use crate::diagnostic::Diagnostic;
 use crate::slug::{is_slug, slugify};
 
@@ -20,8 +20,8 @@ use crate::slug::{is_slug, slugify};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct NamedToml {
-    name: String,
-    slug: Option<String>,
+    name: toml::Spanned<String>,
+    slug: Option<toml::Spanned<String>>,
     #[serde(default)]
     aliases: Vec<String>,
     #[serde(default)]
@@ -107,39 +107,40 @@ fn find(terms: &[Term], text: &str) -> Option<usize> {
 }
 
 /// The terms of one kind, each with a valid, unique slug, and the problems
-/// of those that have none. `line_of` finds where a value is written.
+/// of those that have none, each at the line of the value it is about.
 pub(super) fn resolve_terms(
     list: Vec<NamedToml>,
     what: TermKind,
     display: &Path,
-    line_of: &dyn Fn(&str) -> Option<usize>,
+    lines: &Lines,
 ) -> (Vec<Term>, Vec<Diagnostic>) {
     let mut out: Vec<Term> = Vec::new();
     let mut problems = Vec::new();
     for t in list {
+        let name_line = lines.at(t.name.span());
+        let name = t.name.into_inner();
         let slug = match t.slug {
-            Some(s) if is_slug(&s) => s,
+            Some(s) if is_slug(s.get_ref()) => s.into_inner(),
             Some(s) => {
                 problems.push(
-                    Diagnostic::new(display, format!("{} \"{}\" tunniste slug = \"{s}\" ei kelpaa", what.genitive(), t.name))
-                        .with_line(line_of(&format!("\"{s}\"")))
+                    Diagnostic::new(display, format!("{} \"{name}\" tunniste slug = \"{}\" ei kelpaa", what.genitive(), s.get_ref()))
+                        .at_line(lines.at(s.span()))
                         .help("tunnisteessa (slug) saa olla vain pieniä kirjaimia a–z, numeroita ja yhdysmerkkejä (-); tai jätä se pois, jolloin se muodostetaan nimestä"),
                 );
-                slugify(&t.name)
+                slugify(&name)
             }
-            None => slugify(&t.name),
+            None => slugify(&name),
         };
         if slug.is_empty() {
             problems.push(
                 Diagnostic::new(
                     display,
                     format!(
-                        "{} nimestä \"{}\" ei voi muodostaa tunnistetta (slug)",
+                        "{} nimestä \"{name}\" ei voi muodostaa tunnistetta (slug)",
                         what.genitive(),
-                        t.name
                     ),
                 )
-                .with_line(line_of(&format!("\"{}\"", t.name)))
+                .at_line(name_line)
                 .help("anna nimi, jossa on kirjaimia tai numeroita"),
             );
             continue;
@@ -153,12 +154,12 @@ pub(super) fn resolve_terms(
                         what.adessive()
                     ),
                 )
-                .with_line(line_of(&format!("\"{}\"", t.name)))
+                .at_line(name_line)
                 .help("jokaisen nimen pitää olla eri; anna toiselle oma `slug`"),
             );
             continue;
         }
-        out.push(Term::new(t.name, slug, t.aliases, t.description));
+        out.push(Term::new(name, slug, t.aliases, t.description));
     }
     (out, problems)
 }
