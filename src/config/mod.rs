@@ -193,7 +193,7 @@ pub fn parse(
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let raw: SiteToml = toml::from_str(text).map_err(|e| {
-        let (message, help) = explain_toml(&e, "site.toml-tiedostossa");
+        let (message, help) = explain_toml(&e, text, "site.toml-tiedostossa");
         vec![
             Diagnostic::new(display, message)
                 .with_line(e.span().map(|s| line_of_offset(text, s.start)))
