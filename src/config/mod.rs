@@ -12,6 +12,7 @@
 //! `crate::config::Term`, never the file it lives in.
 
 mod accessibility;
+mod finnish_values;
 mod grammar;
 mod sources;
 mod toml_errors;
