@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::unconfirmed::{self, Unconfirmed};
 use super::{Lines, civil_date};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
@@ -28,6 +29,8 @@ pub(super) struct AccessibilityToml {
     feedback_email: toml::Spanned<String>,
     feedback_url: Option<String>,
     feedback_name: Option<String>,
+    /// `false` until the county has confirmed the feedback channel.
+    feedback_confirmed: Option<toml::Spanned<bool>>,
     response_days: Option<toml::Spanned<i64>>,
     #[serde(default = "default_authority_name")]
     authority_name: String,
@@ -102,17 +105,20 @@ pub fn missing_accessibility(site_toml: &Path, page: &Path) -> Diagnostic {
 
 /// Checks `[accessibility]`: real dates in order, a feedback address, an
 /// answer within the time the law allows, and the shortcomings listed when
-/// the site does not fully comply. Its problems go to `diags`.
+/// the site does not fully comply. Its problems go to `diags`, a feedback
+/// channel not yet confirmed to `pending`.
 pub(super) fn resolve(
     table: toml::Spanned<AccessibilityToml>,
     display: &Path,
     lines: &Lines,
     diags: &mut Diagnostics,
+    pending: &mut Vec<Unconfirmed>,
 ) -> Option<Accessibility> {
     let mut problems: Vec<Diagnostic> = Vec::new();
     // The span of a table is its header, `[accessibility]`.
     let header = lines.at(table.span());
     let a = table.into_inner();
+    unconfirmed::feedback(a.feedback_confirmed.as_ref(), lines, pending);
     let at = |span: std::ops::Range<usize>| lines.at(span);
     let (prepared, reviewed) = dates(&a, display, &at, &mut problems);
     let email = a.feedback_email.get_ref().trim();

@@ -16,6 +16,7 @@ mod finnish_values;
 mod grammar;
 mod sources;
 mod toml_errors;
+mod unconfirmed;
 mod vocabulary;
 
 use std::path::Path;
@@ -31,10 +32,12 @@ pub use accessibility::{
 pub use grammar::{did_you_mean, one_of};
 pub use sources::{SourceDoc, Statute, civil_date};
 pub use toml_errors::{explain_toml, toml_message};
+pub use unconfirmed::Unconfirmed;
 pub use vocabulary::{MunicipalityId, PriorityId, TargetGroupId, Term, TermKind};
 
 use accessibility::AccessibilityToml;
 use sources::{SourceDocToml, StatuteToml, sources, statutes};
+use unconfirmed::ContactToml;
 use vocabulary::NamedToml;
 
 /// `site.toml` as written.
@@ -58,8 +61,7 @@ struct SiteToml {
     target_groups: Vec<NamedToml>,
     #[serde(default)]
     statutes: Vec<StatuteToml>,
-    #[serde(default)]
-    contact: Contact,
+    contact: Option<toml::Spanned<ContactToml>>,
     #[serde(default)]
     sources: Vec<SourceDocToml>,
     accessibility: Option<toml::Spanned<AccessibilityToml>>,
@@ -90,9 +92,9 @@ pub struct Region {
     pub county_url: Option<String>,
 }
 
-/// Who to contact about the negotiations.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// Who to contact about the negotiations (`[contact]`; whether the county
+/// has confirmed it is in [`Config::unconfirmed`]).
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Contact {
     pub name: Option<String>,
     pub title: Option<String>,
@@ -121,6 +123,13 @@ pub struct Config {
     pub statute_url: String,
     /// The facts of the accessibility statement, if the site gives them.
     pub accessibility: Option<Accessibility>,
+    /// What the county must still confirm ([`Config::unconfirmed`]).
+    #[serde(skip)]
+    unconfirmed: Vec<Unconfirmed>,
+    /// The line of `base_url` in `site.toml`; `None` when `--base-url`
+    /// overrides it ([`Config::placeholder_base_url`]).
+    #[serde(skip)]
+    base_url_line: Option<usize>,
 }
 
 impl Config {
@@ -238,32 +247,15 @@ fn resolve(
     diags.extend(problems);
     let statutes = statutes(raw.statutes, &raw.statute_url);
     let sources = sources(raw.sources, display, &lines, &mut diags);
+    let mut unconfirmed = Vec::new();
+    let contact = unconfirmed::contact(raw.contact, &lines, &mut unconfirmed);
     let accessibility = raw
         .accessibility
-        .and_then(|a| accessibility::resolve(a, display, &lines, &mut diags));
-    let base = base_url
-        .unwrap_or(raw.base_url.get_ref())
-        .trim()
-        .to_string();
-    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
-        let d = Diagnostic::new(
-            display,
-            format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
-        );
-        let d = if base_url.is_some() {
-            d
-        } else {
-            d.at_line(lines.at(raw.base_url.span()))
-        };
-        diags.push(d.help(
-            "kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)",
-        ));
-    }
-    let base_url = if base.ends_with('/') {
-        base
-    } else {
-        format!("{base}/")
-    };
+        .and_then(|a| accessibility::resolve(a, display, &lines, &mut diags, &mut unconfirmed));
+    // From the command line, base_url has no line in the file.
+    let base_url_line = base_url.is_none().then(|| lines.at(raw.base_url.span()));
+    let base = base_url.unwrap_or(raw.base_url.get_ref()).trim();
+    let base_url = checked_base_url(base, base_url_line, display, &mut diags);
     if !diags.is_empty() {
         return Err(diags.into_vec());
     }
@@ -278,16 +270,50 @@ fn resolve(
         priority_areas,
         target_groups,
         statutes,
-        contact: raw.contact,
+        contact,
         sources,
         statute_url: raw.statute_url,
         accessibility,
+        unconfirmed,
+        base_url_line,
     })
+}
+
+/// `base_url` (from `site.toml` at `line`, or from the command line),
+/// ending with `/`; a problem unless it is a whole web address or a path.
+fn checked_base_url(
+    base: &str,
+    line: Option<usize>,
+    display: &Path,
+    diags: &mut Diagnostics,
+) -> String {
+    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
+        diags.push(
+            Diagnostic::new(
+                display,
+                format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
+            )
+            .with_line(line)
+            .help("kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)"),
+        );
+    }
+    if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The configuration of `text` (`title` and `base_url`, then tables);
+    /// `[region]` is added at the end.
+    pub(in crate::config) fn config(text: &str, base_url: Option<&str>) -> Config {
+        let text = format!("{text}\n[region]\nname = 'R'\ncounty = 'C'\n");
+        parse(text.into_bytes(), Path::new("site.toml"), base_url).unwrap()
+    }
 
     /// The problems of `site.toml` text `body` (after a minimal head), as
     /// (line, message) pairs; line 1 is the first line of `body`.
