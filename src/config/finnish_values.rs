@@ -239,4 +239,20 @@ mod tests {
         assert_eq!(written_at("d = 'ä'", 5), None);
         assert_eq!(written_at("", 3), None);
     }
+
+    #[test]
+    fn any_position_of_any_text_is_safe() {
+        for text in [
+            "päivä = 13.11.2025 # ö\n",
+            "ä = 'ö\nx = \"9:00",
+            "=\"",
+            "'",
+            "\u{feff}date=1.2.2025",
+            "a = \"ä\" = 1.1.2025",
+        ] {
+            for at in 0..text.len() + 2 {
+                let _ = written_at(text, at);
+            }
+        }
+    }
 }
