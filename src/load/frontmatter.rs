@@ -75,8 +75,11 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
             .span()
             .map(|s| line_of_offset(split.front, s.start) + split.front_line - 1)
             .unwrap_or(split.front_line);
-        let (message, help) =
-            crate::config::explain_toml(&e, &format!("{kind} alkutiedoissa (front matter)"));
+        let (message, help) = crate::config::explain_toml(
+            &e,
+            split.front,
+            &format!("{kind} alkutiedoissa (front matter)"),
+        );
         Diagnostic::new(path, message).at_line(line).help(help)
     })
 }

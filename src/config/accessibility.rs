@@ -1,0 +1,220 @@
+//! The accessibility statement's facts and the rules they must meet.
+//!
+//! The law (306/2019, with the EU model statement of Decision (EU)
+//! 2018/1523) requires the site itself to publish an accessibility
+//! statement: how far it complies, when the statement was made and
+//! reviewed, how it was assessed, what is not accessible, and where to send
+//! feedback, answered within 14 days. `[accessibility]` in `site.toml`
+//! holds those facts; this module checks them and resolves them into
+//! [`Accessibility`] for the statement page.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::unconfirmed::{self, Unconfirmed};
+use super::{Lines, civil_date};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// `[accessibility]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AccessibilityToml {
+    status: Compliance,
+    prepared: toml::Spanned<toml::value::Datetime>,
+    reviewed: toml::Spanned<toml::value::Datetime>,
+    method: String,
+    #[serde(default)]
+    non_accessible: Vec<NonAccessible>,
+    feedback_email: toml::Spanned<String>,
+    feedback_url: Option<String>,
+    feedback_name: Option<String>,
+    /// `false` until the county has confirmed the feedback channel.
+    feedback_confirmed: Option<toml::Spanned<bool>>,
+    response_days: Option<toml::Spanned<i64>>,
+    #[serde(default = "default_authority_name")]
+    authority_name: String,
+    #[serde(default = "default_authority_url")]
+    authority_url: String,
+    authority_email: Option<String>,
+}
+
+/// The days within which the law (306/2019) requires feedback to be answered.
+pub const RESPONSE_DAYS: u32 = 14;
+
+fn default_authority_name() -> String {
+    "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö".into()
+}
+
+fn default_authority_url() -> String {
+    "https://www.saavutettavuusvaatimukset.fi".into()
+}
+
+/// How far the site meets the WCAG 2.1 AA requirements of the law.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compliance {
+    Full,
+    Partial,
+    None,
+}
+
+/// Content that is not accessible: what, why, and how to get it otherwise.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonAccessible {
+    pub content: String,
+    pub reason: String,
+    #[serde(default)]
+    pub alternative: String,
+}
+
+/// The accessibility statement's facts, resolved.
+#[derive(Debug, Clone, Serialize)]
+pub struct Accessibility {
+    pub status: Compliance,
+    pub prepared: jiff::civil::Date,
+    pub reviewed: jiff::civil::Date,
+    pub method: String,
+    pub non_accessible: Vec<NonAccessible>,
+    pub feedback_email: String,
+    pub feedback_url: Option<String>,
+    pub feedback_name: Option<String>,
+    pub response_days: u32,
+    pub authority_name: String,
+    pub authority_url: String,
+    pub authority_email: Option<String>,
+}
+
+/// The theme's template for the accessibility statement; a page using it
+/// needs `[accessibility]` in `site.toml`.
+pub const STATEMENT_TEMPLATE: &str = "saavutettavuus.html";
+
+/// The problem of a page (`page`, relative to the site) that uses the
+/// statement template on a site without `[accessibility]`.
+pub fn missing_accessibility(site_toml: &Path, page: &Path) -> Diagnostic {
+    Diagnostic::new(
+        site_toml,
+        format!(
+            "{} on saavutettavuusseloste (template = \"{STATEMENT_TEMPLATE}\"), mutta site.toml-tiedostossa ei ole [accessibility]-taulukkoa",
+            page.display()
+        ),
+    )
+    .help("lisää site.toml-tiedostoon [accessibility]-taulukko, jossa on status, prepared, reviewed, method ja feedback_email (katso docs/content-format.md)")
+}
+
+/// Checks `[accessibility]`: real dates in order, a feedback address, an
+/// answer within the time the law allows, and the shortcomings listed when
+/// the site does not fully comply. Its problems go to `diags`, a feedback
+/// channel not yet confirmed to `pending`.
+pub(super) fn resolve(
+    table: toml::Spanned<AccessibilityToml>,
+    display: &Path,
+    lines: &Lines,
+    diags: &mut Diagnostics,
+    pending: &mut Vec<Unconfirmed>,
+) -> Option<Accessibility> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    // The span of a table is its header, `[accessibility]`.
+    let header = lines.at(table.span());
+    let a = table.into_inner();
+    unconfirmed::feedback(a.feedback_confirmed.as_ref(), lines, pending);
+    let at = |span: std::ops::Range<usize>| lines.at(span);
+    let (prepared, reviewed) = dates(&a, display, &at, &mut problems);
+    let email = a.feedback_email.get_ref().trim();
+    if !email.contains('@') || email.contains(char::is_whitespace) || email.starts_with("mailto:") {
+        problems.push(
+            Diagnostic::new(
+                display,
+                format!("[accessibility]: feedback_email \"{email}\" ei ole sähköpostiosoite"),
+            )
+            .at_line(at(a.feedback_email.span()))
+            .help("kirjoita pelkkä osoite, esim. feedback_email = \"palaute@example.fi\""),
+        );
+    }
+    let response_days = response_days(&a, display, &at, &mut problems);
+    if a.status != Compliance::Full && a.non_accessible.is_empty() {
+        problems.push(
+            Diagnostic::new(display, "[accessibility]: status ei ole \"full\", mutta saavutettavuuden puutteita ei ole lueteltu")
+                .at_line(header)
+                .help("luettele sisältö, joka ei ole saavutettavaa, [[accessibility.non_accessible]]-taulukkoina (content, reason ja alternative) tai aseta status = \"full\""),
+        );
+    }
+    if !problems.is_empty() {
+        diags.extend(problems);
+        return None;
+    }
+    Some(Accessibility {
+        status: a.status,
+        prepared: prepared?,
+        reviewed: reviewed?,
+        method: a.method,
+        non_accessible: a.non_accessible,
+        feedback_email: email.to_string(),
+        feedback_url: a.feedback_url,
+        feedback_name: a.feedback_name,
+        response_days,
+        authority_name: a.authority_name,
+        authority_url: a.authority_url,
+        authority_email: a.authority_email,
+    })
+}
+
+/// `prepared` and `reviewed` as calendar dates, reviewed not before
+/// prepared.
+fn dates(
+    a: &AccessibilityToml,
+    display: &Path,
+    at: &dyn Fn(std::ops::Range<usize>) -> usize,
+    problems: &mut Vec<Diagnostic>,
+) -> (Option<jiff::civil::Date>, Option<jiff::civil::Date>) {
+    let mut date = |d: &toml::Spanned<toml::value::Datetime>, key: &str| match civil_date(
+        d.get_ref(),
+    ) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            problems.push(
+                Diagnostic::new(
+                    display,
+                    format!("[accessibility]: {key} ei ole kelvollinen päivämäärä: {e}"),
+                )
+                .at_line(at(d.span()))
+                .help("kirjoita päivämäärä ilman lainausmerkkejä muodossa VVVV-KK-PP, esim. 2026-11-29"),
+            );
+            None
+        }
+    };
+    let prepared = date(&a.prepared, "prepared");
+    let reviewed = date(&a.reviewed, "reviewed");
+    if let (Some(p), Some(r)) = (prepared, reviewed)
+        && r < p
+    {
+        problems.push(
+            Diagnostic::new(display, "[accessibility]: reviewed (tarkistettu) on aikaisemmin kuin prepared (laadittu)")
+                .at_line(at(a.reviewed.span()))
+                .help("reviewed on päivä, jolloin seloste viimeksi tarkistettiin; se ei voi olla ennen selosteen laatimispäivää (prepared)"),
+        );
+    }
+    (prepared, reviewed)
+}
+
+/// The days within which feedback is answered: at most what the law allows.
+fn response_days(
+    a: &AccessibilityToml,
+    display: &Path,
+    at: &dyn Fn(std::ops::Range<usize>) -> usize,
+    problems: &mut Vec<Diagnostic>,
+) -> u32 {
+    match &a.response_days {
+        None => RESPONSE_DAYS,
+        Some(d) if (1..=i64::from(RESPONSE_DAYS)).contains(d.get_ref()) => *d.get_ref() as u32,
+        Some(d) => {
+            problems.push(
+                Diagnostic::new(display, format!("[accessibility]: vastausaika response_days = {} ei ole sallittu", d.get_ref()))
+                    .at_line(at(d.span()))
+                    .help(format!("laki (306/2019) edellyttää, että palautteeseen vastataan {RESPONSE_DAYS} päivän kuluessa; käytä lukua 1–{RESPONSE_DAYS} tai jätä avain pois, jolloin vastausaika on {RESPONSE_DAYS} päivää")),
+            );
+            RESPONSE_DAYS
+        }
+    }
+}

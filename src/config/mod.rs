@@ -1,0 +1,392 @@
+//! `site.toml`: the site's configuration, as written and as resolved.
+//!
+//! This module holds the file's schema, reads it and turns it into a
+//! [`Config`]. The concepts the configuration carries live beside it: the
+//! vocabulary of named things ([`vocabulary`]), the Finnish word forms
+//! messages about them need ([`grammar`]), the statutes and source
+//! documents pages rest on ([`sources`], with [`civil_date`] for every TOML
+//! date), TOML errors in Finnish ([`toml_errors`], used for content files'
+//! front matter too) and the accessibility statement's facts and rules
+//! ([`accessibility`]).
+//! Everything other modules need is re-exported here, so they write
+//! `crate::config::Term`, never the file it lives in.
+
+mod accessibility;
+mod finnish_values;
+mod grammar;
+mod sources;
+mod toml_errors;
+mod unconfirmed;
+mod vocabulary;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, line_of_offset};
+
+pub use accessibility::{
+    Accessibility, Compliance, NonAccessible, RESPONSE_DAYS, STATEMENT_TEMPLATE,
+    missing_accessibility,
+};
+pub use grammar::{did_you_mean, one_of};
+pub use sources::{SourceDoc, Statute, civil_date};
+pub use toml_errors::{explain_toml, toml_message};
+pub use unconfirmed::Unconfirmed;
+pub use vocabulary::{MunicipalityId, PriorityId, TargetGroupId, Term, TermKind};
+
+use accessibility::AccessibilityToml;
+use sources::{SourceDocToml, StatuteToml, sources, statutes};
+use unconfirmed::ContactToml;
+use vocabulary::NamedToml;
+
+/// `site.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteToml {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: toml::Spanned<String>,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    region: Region,
+    #[serde(default)]
+    municipalities: Vec<NamedToml>,
+    #[serde(default)]
+    priority_areas: Vec<NamedToml>,
+    #[serde(default)]
+    target_groups: Vec<NamedToml>,
+    #[serde(default)]
+    statutes: Vec<StatuteToml>,
+    contact: Option<toml::Spanned<ContactToml>>,
+    #[serde(default)]
+    sources: Vec<SourceDocToml>,
+    accessibility: Option<toml::Spanned<AccessibilityToml>>,
+    /// Link pattern for statute references in text; `{year}` and `{number}`
+    /// are filled from e.g. "612/2021".
+    #[serde(default = "default_statute_url")]
+    statute_url: String,
+}
+
+fn default_statute_url() -> String {
+    "https://finlex.fi/fi/lainsaadanto/{year}/{number}".into()
+}
+
+fn default_language() -> String {
+    "fi".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+/// The region and its wellbeing services county.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    pub county: String,
+    pub county_url: Option<String>,
+}
+
+/// Who to contact about the negotiations (`[contact]`; whether the county
+/// has confirmed it is in [`Config::unconfirmed`]).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The site's configuration, resolved: every term has a unique slug.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub region: Region,
+    pub municipalities: Vec<Term>,
+    pub priority_areas: Vec<Term>,
+    pub target_groups: Vec<Term>,
+    pub statutes: Vec<Statute>,
+    pub contact: Contact,
+    pub sources: Vec<SourceDoc>,
+    pub statute_url: String,
+    /// The facts of the accessibility statement, if the site gives them.
+    pub accessibility: Option<Accessibility>,
+    /// What the county must still confirm ([`Config::unconfirmed`]).
+    #[serde(skip)]
+    unconfirmed: Vec<Unconfirmed>,
+    /// The line of `base_url` in `site.toml`; `None` when `--base-url`
+    /// overrides it ([`Config::placeholder_base_url`]).
+    #[serde(skip)]
+    base_url_line: Option<usize>,
+}
+
+impl Config {
+    /// The absolute URL of a site-relative one: `/2025/` →
+    /// `https://example.org/hyte/2025/`.
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
+    }
+
+    /// The path part of `base_url`: `/` or e.g. `/hyte/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .find("://")
+            .map(|i| &self.base_url[i + 3..])
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) => &after_scheme[i..],
+            None => "/",
+        }
+    }
+}
+
+/// Reads and checks `site.toml` at `path`. `base_url` overrides the file's.
+pub fn load(
+    path: &Path,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![
+                Diagnostic::new(display, "site.toml puuttuu")
+                    .help("sivuston kansiossa pitää olla site.toml; jos sivusto on toisessa kansiossa, kerro se komennolle: --root KANSIO"),
+            ]);
+        }
+        Err(e) => {
+            return Err(vec![Diagnostic::new(
+                display,
+                format!(
+                    "site.toml-tiedostoa ei voi lukea: {}",
+                    crate::diagnostic::io_problem(&e)
+                ),
+            )]);
+        }
+    };
+    parse(bytes, display, base_url)
+}
+
+/// Checks the bytes of `site.toml`; `display` names it in problems. Public
+/// so that the fuzz targets reach the same code as a build.
+pub fn parse(
+    bytes: Vec<u8>,
+    display: &Path,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = line_of_offset(
+                &String::from_utf8_lossy(e.as_bytes()),
+                e.utf8_error().valid_up_to(),
+            );
+            return Err(vec![
+                    Diagnostic::new(display, "site.toml ei ole UTF-8-merkistöllä tallennettua tekstiä")
+                        .at_line(line)
+                        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä (ei Latin-1- eikä Windows-1252-merkistöllä); rivinumero näyttää ensimmäisen virheellisen merkin kohdan"),
+                ]);
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let raw: SiteToml = toml::from_str(text).map_err(|e| {
+        let (message, help) = explain_toml(&e, text, "site.toml-tiedostossa");
+        vec![
+            Diagnostic::new(display, message)
+                .with_line(e.span().map(|s| line_of_offset(text, s.start)))
+                .help(if help.contains("docs/content-format.md") {
+                    help
+                } else {
+                    format!(
+                        "{help}\n(kaikki site.toml-tiedoston avaimet on kuvattu tiedostossa docs/content-format.md)"
+                    )
+                }),
+        ]
+    })?;
+    resolve(raw, display, text, base_url)
+}
+
+/// The lines of the text a span of the TOML parser points into: every line
+/// of a problem found after parsing comes from the span of what it is about.
+pub(super) struct Lines<'a>(&'a str);
+
+impl Lines<'_> {
+    /// The line (from 1) where `span` starts.
+    pub(super) fn at(&self, span: std::ops::Range<usize>) -> usize {
+        line_of_offset(self.0, span.start)
+    }
+}
+
+fn resolve(
+    raw: SiteToml,
+    display: &Path,
+    text: &str,
+    base_url: Option<&str>,
+) -> Result<Config, Vec<Diagnostic>> {
+    let mut diags = Diagnostics::default();
+    let lines = Lines(text);
+    let terms = |list, kind| vocabulary::resolve_terms(list, kind, display, &lines);
+    let (municipalities, mut problems) = terms(raw.municipalities, TermKind::Municipality);
+    let (priority_areas, more) = terms(raw.priority_areas, TermKind::PriorityArea);
+    problems.extend(more);
+    let (target_groups, more) = terms(raw.target_groups, TermKind::TargetGroup);
+    problems.extend(more);
+    diags.extend(problems);
+    let statutes = statutes(raw.statutes, &raw.statute_url);
+    let sources = sources(raw.sources, display, &lines, &mut diags);
+    let mut unconfirmed = Vec::new();
+    let contact = unconfirmed::contact(raw.contact, &lines, &mut unconfirmed);
+    let accessibility = raw
+        .accessibility
+        .and_then(|a| accessibility::resolve(a, display, &lines, &mut diags, &mut unconfirmed));
+    // From the command line, base_url has no line in the file.
+    let base_url_line = base_url.is_none().then(|| lines.at(raw.base_url.span()));
+    let base = base_url.unwrap_or(raw.base_url.get_ref()).trim();
+    let base_url = checked_base_url(base, base_url_line, display, &mut diags);
+    if !diags.is_empty() {
+        return Err(diags.into_vec());
+    }
+    Ok(Config {
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        language: raw.language,
+        theme: raw.theme,
+        region: raw.region,
+        municipalities,
+        priority_areas,
+        target_groups,
+        statutes,
+        contact,
+        sources,
+        statute_url: raw.statute_url,
+        accessibility,
+        unconfirmed,
+        base_url_line,
+    })
+}
+
+/// `base_url` (from `site.toml` at `line`, or from the command line),
+/// ending with `/`; a problem unless it is a whole web address or a path.
+fn checked_base_url(
+    base: &str,
+    line: Option<usize>,
+    display: &Path,
+    diags: &mut Diagnostics,
+) -> String {
+    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
+        diags.push(
+            Diagnostic::new(
+                display,
+                format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
+            )
+            .with_line(line)
+            .help("kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)"),
+        );
+    }
+    if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The configuration of `text` (`title` and `base_url`, then tables);
+    /// `[region]` is added at the end.
+    pub(in crate::config) fn config(text: &str, base_url: Option<&str>) -> Config {
+        let text = format!("{text}\n[region]\nname = 'R'\ncounty = 'C'\n");
+        parse(text.into_bytes(), Path::new("site.toml"), base_url).unwrap()
+    }
+
+    /// The problems of `site.toml` text `body` (after a minimal head), as
+    /// (line, message) pairs; line 1 is the first line of `body`.
+    pub(super) fn problems(body: &str) -> Vec<(Option<usize>, String)> {
+        let head =
+            "title = 't'\nbase_url = 'https://example.org/'\n[region]\nname = 'R'\ncounty = 'C'\n";
+        let text = format!("{head}{body}");
+        let offset = head.lines().count();
+        match parse(text.into_bytes(), Path::new("site.toml"), None) {
+            Ok(_) => Vec::new(),
+            Err(ds) => ds
+                .into_iter()
+                .map(|d| (d.line.map(|l| l - offset), d.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_bad_slug_is_reported_at_its_own_line() {
+        // The same text, quoted, stands earlier in the file: the line comes
+        // from the parser's span, not from a search of the text.
+        let body = "\n[[municipalities]]\nname = 'Aa'\ndescription = \"Ä Ö\"\n\n\
+                    [[municipalities]]\nname = 'Bb'\nslug = \"Ä Ö\"\n\n\
+                    [[priority_areas]]\nname = 'Ä Ö'\n\n\
+                    [[priority_areas]]\nname = 'Cc'\nslug = 'Ä Ö'\n";
+        let ps = problems(body);
+        assert_eq!(ps.len(), 2, "{ps:?}");
+        assert_eq!(ps[0].0, Some(8), "{ps:?}");
+        assert!(ps[0].1.contains("kunnan \"Bb\" tunniste"), "{ps:?}");
+        assert_eq!(ps[1].0, Some(15), "{ps:?}");
+        assert!(ps[1].1.contains("painopisteen \"Cc\" tunniste"), "{ps:?}");
+    }
+
+    #[test]
+    fn a_repeated_name_is_reported_at_the_repeat() {
+        let body = "[[target_groups]]\nname = 'Nuoret'\n\n[[target_groups]]\nname = 'Nuoret'\n\n\
+                    [[municipalities]]\nname = '!!'\n\n\
+                    [[sources]]\nid = 'a'\ntitle = 'A'\n\n[[sources]]\nid = 'a'\ntitle = 'B'\n";
+        let ps = problems(body);
+        let lines: Vec<_> = ps.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(8), Some(5), Some(15)], "{ps:?}");
+        assert!(ps[0].1.contains("nimestä \"!!\""), "{ps:?}");
+        assert!(ps[1].1.starts_with("kahdella kohderyhmällä"), "{ps:?}");
+        assert!(ps[2].1.starts_with("kahdella lähteellä"), "{ps:?}");
+    }
+
+    #[test]
+    fn source_date_and_statement_shortcomings_are_at_their_lines() {
+        let body = "[[sources]]\nid = 'a'\ntitle = 'A'\ndate = 2025-10-07T10:00:00\n\n\
+                    [accessibility]\nstatus = 'partial'\nprepared = 2026-01-01\n\
+                    reviewed = 2026-01-01\nmethod = 'm'\nfeedback_email = 'a@b.fi'\n";
+        let ps = problems(body);
+        let lines: Vec<_> = ps.iter().map(|p| p.0).collect();
+        assert_eq!(lines, [Some(4), Some(6)], "{ps:?}");
+    }
+
+    #[test]
+    fn base_url_problem_is_at_its_line_unless_given_on_the_command_line() {
+        let text =
+            "title = 't'\n\nbase_url = 'hyte.example.fi'\n[region]\nname = 'R'\ncounty = 'C'\n";
+        let ds = parse(text.into(), Path::new("site.toml"), None).unwrap_err();
+        assert_eq!(ds[0].line, Some(3));
+        let ds = parse(text.into(), Path::new("site.toml"), Some("x.fi")).unwrap_err();
+        assert_eq!(ds[0].line, None);
+        assert!(ds[0].message.contains("\"x.fi\""), "{ds:?}");
+    }
+
+    #[test]
+    fn base_path_of_subpath_url() {
+        let text =
+            "title='t'\nbase_url='https://example.org/hyte'\n[region]\nname='R'\ncounty='C'\n";
+        let c = parse(text.into(), Path::new("site.toml"), None).unwrap();
+        assert_eq!(c.base_url, "https://example.org/hyte/");
+        assert_eq!(c.base_path(), "/hyte/");
+    }
+}

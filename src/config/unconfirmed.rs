@@ -1,0 +1,233 @@
+//! Facts the county must still confirm before the site is published.
+//!
+//! Some facts of `site.toml` are not the authors' to decide: who answers
+//! questions about the negotiations (`[contact]`), where accessibility
+//! feedback goes (`[accessibility] feedback_email`), and the address the
+//! site is published at (`base_url`). A site may be built before the
+//! county has confirmed them, so they are settings, not errors:
+//! `confirmed = false` under `[contact]`, `feedback_confirmed = false`
+//! under `[accessibility]`, an empty or missing contact, and a placeholder
+//! `base_url` (`example.fi`, `localhost`, …). This module records them with
+//! their lines; it reports nothing itself. The validate step turns
+//! [`Config::unconfirmed`] and [`Config::placeholder_base_url`] into
+//! warnings, which fail a build only with `--strict`.
+
+use serde::Deserialize;
+
+use super::{Config, Contact, Lines};
+
+/// A fact in `site.toml` that the county must still confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unconfirmed {
+    /// What it is, as a Finnish noun phrase naming its key, e.g.
+    /// "yhteystieto ([contact])".
+    pub what: &'static str,
+    /// The line in `site.toml` of the key that says so (`confirmed =
+    /// false`), or of its table; `None` when the table is missing.
+    pub line: Option<usize>,
+    /// What to do, in Finnish.
+    pub help: String,
+}
+
+/// `[contact]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ContactToml {
+    name: Option<String>,
+    title: Option<String>,
+    organisation: Option<String>,
+    address: Option<String>,
+    phone: Option<String>,
+    email: Option<toml::Spanned<String>>,
+    /// `false` until the county has confirmed the contact; default `true`.
+    confirmed: Option<toml::Spanned<bool>>,
+}
+
+const CONFIRM_CONTACT: &str =
+    "hyvinvointialueen on vahvistettava sivuston yhteystieto ennen julkaisua";
+
+/// The contact to show, and what of it is not confirmed.
+pub(super) fn contact(
+    table: Option<toml::Spanned<ContactToml>>,
+    lines: &Lines,
+    pending: &mut Vec<Unconfirmed>,
+) -> Contact {
+    let Some(table) = table else {
+        pending.push(Unconfirmed {
+            what: "yhteystieto ([contact])",
+            line: None,
+            help: format!(
+                "lisää site.toml-tiedostoon [contact]-taulukko, jossa on ainakin name ja email; {CONFIRM_CONTACT}"
+            ),
+        });
+        return Contact::default();
+    };
+    // The span of a table is its header, `[contact]`.
+    let header = lines.at(table.span());
+    let c = table.into_inner();
+    if let Some(confirmed) = c.confirmed.as_ref().filter(|c| !*c.get_ref()) {
+        pending.push(Unconfirmed {
+            what: "yhteystieto ([contact])",
+            line: Some(lines.at(confirmed.span())),
+            help: format!(
+                "{CONFIRM_CONTACT}; kun se on vahvistettu, kirjoita confirmed = true tai poista rivi"
+            ),
+        });
+    }
+    if c.email
+        .as_ref()
+        .is_none_or(|e| e.get_ref().trim().is_empty())
+    {
+        pending.push(Unconfirmed {
+            what: "yhteystiedon sähköpostiosoite ([contact] email)",
+            line: Some(c.email.as_ref().map_or(header, |e| lines.at(e.span()))),
+            help: format!("kirjoita yhteyshenkilön sähköpostiosoite, esim. email = \"etunimi.sukunimi@example.fi\"; {CONFIRM_CONTACT}"),
+        });
+    }
+    Contact {
+        name: c.name,
+        title: c.title,
+        organisation: c.organisation,
+        address: c.address,
+        phone: c.phone,
+        email: c.email.map(toml::Spanned::into_inner),
+    }
+}
+
+/// `[accessibility] feedback_confirmed = false`, at its line.
+pub(super) fn feedback(
+    confirmed: Option<&toml::Spanned<bool>>,
+    lines: &Lines,
+    pending: &mut Vec<Unconfirmed>,
+) {
+    if let Some(confirmed) = confirmed.filter(|c| !*c.get_ref()) {
+        pending.push(Unconfirmed {
+            what: "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
+            line: Some(lines.at(confirmed.span())),
+            help: "hyvinvointialueen on vahvistettava saavutettavuuspalautteen osoite ennen julkaisua; kun se on vahvistettu, kirjoita feedback_confirmed = true tai poista rivi".to_string(),
+        });
+    }
+}
+
+impl Config {
+    /// The facts the county must still confirm, in the order of
+    /// `site.toml`'s tables (contact, then accessibility). Empty when
+    /// everything is confirmed.
+    pub fn unconfirmed(&self) -> Vec<Unconfirmed> {
+        self.unconfirmed.clone()
+    }
+
+    /// The line of `base_url` in `site.toml` when it is a placeholder (a
+    /// host such as `example.fi`, `hyte.example.fi`, `localhost`,
+    /// `127.0.0.1` or one under `.test` or `.invalid`); `None` when it is
+    /// a real address, or when `--base-url` on the command line gave it.
+    pub fn placeholder_base_url(&self) -> Option<usize> {
+        self.base_url_line
+            .filter(|_| is_placeholder(&self.base_url))
+    }
+}
+
+/// Whether the host of `url` is one that is never a published site's.
+fn is_placeholder(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.split(':').next().unwrap_or(""),
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let last = labels.last().copied().unwrap_or("");
+    labels.contains(&"example")
+        || matches!(last, "localhost" | "test" | "invalid")
+        || host == "127.0.0.1"
+        || host == "::1"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::tests::config;
+
+    #[test]
+    fn placeholder_hosts() {
+        for url in [
+            "https://example.org/",
+            "https://example.fi/hyte/",
+            "https://hyte.example.fi/",
+            "https://www.example/",
+            "http://localhost:1111/",
+            "http://127.0.0.1/",
+            "http://[::1]:8080/",
+            "https://hyte.test/",
+            "https://a.b.invalid/",
+            "https://user@Example.COM./",
+        ] {
+            assert!(is_placeholder(url), "{url}");
+        }
+        for url in [
+            "https://hyte.hyvaks.fi/",
+            "https://myexample.fi/",
+            "https://example-kunta.fi/",
+            "https://testi.fi/",
+            "/",
+            "/hyte/",
+        ] {
+            assert!(!is_placeholder(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn placeholder_base_url_is_at_its_line_unless_overridden() {
+        let text = "title = 't'\n\nbase_url = 'https://hyte.example.fi/'\n";
+        assert_eq!(config(text, None).placeholder_base_url(), Some(3));
+        let c = config(text, Some("https://hyte.example.fi/"));
+        assert_eq!(c.placeholder_base_url(), None);
+        let c = config("title = 't'\nbase_url = 'https://hyte.hyvaks.fi/'\n", None);
+        assert_eq!(c.placeholder_base_url(), None);
+    }
+
+    #[test]
+    fn unconfirmed_contact_and_feedback() {
+        let base = "title = 't'\nbase_url = 'https://a.fi/'\n";
+        let c = config(base, None);
+        let missing = c.unconfirmed();
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(missing[0].what, "yhteystieto ([contact])");
+        assert_eq!(missing[0].line, None);
+
+        let text = format!(
+            "{base}[contact]\nname = 'N'\nemail = 'n@a.fi'\nconfirmed = false\n\n\
+             [accessibility]\nstatus = 'full'\nprepared = 2026-01-01\nreviewed = 2026-01-01\n\
+             method = 'm'\nfeedback_email = 'p@a.fi'\nfeedback_confirmed = false\n"
+        );
+        let lines: Vec<_> = config(&text, None)
+            .unconfirmed()
+            .iter()
+            .map(|u| (u.what, u.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                ("yhteystieto ([contact])", Some(6)),
+                (
+                    "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
+                    Some(14)
+                ),
+            ]
+        );
+
+        let text = format!("{base}[contact]\nname = 'N'\nconfirmed = true\n");
+        let u = config(&text, None).unconfirmed();
+        assert_eq!(u.len(), 1, "{u:?}");
+        assert_eq!(u[0].what, "yhteystiedon sähköpostiosoite ([contact] email)");
+        assert_eq!(u[0].line, Some(3));
+        let text = format!("{base}[contact]\nname = 'N'\nemail = ' '\n");
+        assert_eq!(config(&text, None).unconfirmed()[0].line, Some(5));
+        let text = format!("{base}[contact]\nemail = 'n@a.fi'\nconfirmed = true\n");
+        assert!(config(&text, None).unconfirmed().is_empty());
+    }
+}
