@@ -288,7 +288,8 @@ fn check_validates_the_site_and_writes_nothing() {
         .assert_no_panic()
         .assert_code(0)
         .assert_stderr_contains("kunnossa: ")
-        .assert_stderr_contains(", ei ongelmia");
+        .assert_stderr_contains(" sivua ja 1 luonnos tarkistettu, 1 varoitus")
+        .assert_stderr_contains("varoitus: sivuston osoite base_url");
     assert!(
         !site.path().join("public").exists(),
         "check created public/"

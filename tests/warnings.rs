@@ -231,3 +231,40 @@ fn a_bad_value_in_the_second_session_is_reported_at_its_own_line() {
         "`start_time` = \"25:99\" ei ole kellonaika",
     );
 }
+
+#[test]
+fn the_real_site_lists_its_warnings_and_strict_fails_on_them() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = check(root);
+    r.assert_no_panic()
+        .assert_code(0)
+        .assert_location("site.toml", line_of(root, "base_url = "))
+        .assert_stderr_contains("varoitus: sivuston osoite base_url = \"https://hyte.example.fi/\" on esimerkki- tai paikkamerkkiosoite")
+        .assert_stderr_contains("varoitus: yhteystieto ([contact]) on vahvistamatta");
+    assert!(r.stderr.contains(" varoitusta"), "{}", r.stderr);
+    let strict = check_strict(root);
+    strict
+        .assert_no_panic()
+        .assert_code(1)
+        .assert_stderr_contains("varoitus: sivuston osoite base_url");
+    // An address given on the command line is no placeholder.
+    let r = run([
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--base-url",
+        "https://hyte.test-county.fi/",
+    ]);
+    assert!(!r.stderr.contains("paikkamerkkiosoite"), "{}", r.stderr);
+}
+
+/// The line of `site.toml` that starts with `start` (for asserting a
+/// location; the binary takes its lines from the TOML parser).
+fn line_of(root: &Path, start: &str) -> usize {
+    fs::read_to_string(root.join("site.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with(start))
+        .unwrap()
+        + 1
+}

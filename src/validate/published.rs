@@ -51,7 +51,22 @@ pub fn page(site: &Site, page: &Page, path: &Path) -> Vec<Diagnostic> {
 
 /// The rules of the whole published site.
 pub fn site(site: &Site) -> Vec<Diagnostic> {
+    let site_toml = site.root.join("site.toml");
     let mut out = Vec::new();
+    if let Some(line) = site.config.placeholder_base_url() {
+        out.push(
+            Diagnostic::warning(&site_toml, format!("sivuston osoite base_url = \"{}\" on esimerkki- tai paikkamerkkiosoite", site.config.base_url))
+                .at_line(line)
+                .help("kirjoita base_url-avaimeen sivuston oikea julkaisuosoite muodossa \"https://…/\"; se tulee sivukarttaan, syötteeseen, kalentereihin ja avoimeen dataan (tai anna se rakennettaessa: hyte build --base-url …)"),
+        );
+    }
+    for u in site.config.unconfirmed() {
+        out.push(
+            Diagnostic::warning(&site_toml, format!("{} on vahvistamatta", u.what))
+                .with_line(u.line)
+                .help(u.help),
+        );
+    }
     let statement = site
         .pages
         .iter()
