@@ -261,30 +261,130 @@ pub fn assert_contains_all(name: &str, html: &str, needles: &[&str]) {
     );
 }
 
-/// Why the browser checks cannot run here (Chromium, `npm ci` in
-/// tests/browser, and Java for the Nu Html Checker when `java` is set), or
-/// None. Where they cannot, a test says so and passes, unless
-/// HYTE_REQUIRE_TOOLS is set (as in CI): then it fails.
+// Tests that need tools outside Rust (Chromium, npm packages, Java, nginx,
+// Python packages) are in test targets with `harness = false` (Cargo.toml)
+// whose `main` runs them with libtest-mimic: a test whose tool is missing
+// is reported as ignored, with the reason and the command that installs
+// the tool, not as passed; with HYTE_REQUIRE_TOOLS=1 (as in CI) it fails.
+
+/// True if HYTE_REQUIRE_TOOLS is set to anything but `""` or `0` (`.ci/run`
+/// sets it to 1): a missing tool then fails the test that needs it.
+pub fn tools_required() -> bool {
+    std::env::var_os("HYTE_REQUIRE_TOOLS").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// True if `program args…` can be started and exits with success.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|out| out.status.success())
+}
+
+/// Why the browser checks cannot run here, or None: each missing tool with
+/// the command that installs it. They need node, the npm packages of
+/// tests/browser/package.json (`npm ci`), Chromium (`$CHROMIUM`, else
+/// /usr/bin/chromium) and, when `java` is set, Java for the Nu Html Checker.
 pub fn browser_tools_missing(java: bool) -> Option<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let missing = if !dir.join("node_modules/playwright-core").is_dir() {
-        Some("tests/browser/node_modules is missing (run `npm ci` in tests/browser)".into())
-    } else if !Path::new(&chromium).exists() {
-        Some(format!("{chromium} is missing (apt-get install chromium)"))
-    } else if java && Command::new("java").arg("-version").output().is_err() {
-        Some("java is missing (apt-get install default-jre-headless)".into())
-    } else {
-        None
-    };
-    if let Some(m) = &missing {
-        assert!(
-            std::env::var_os("HYTE_REQUIRE_TOOLS").is_none(),
-            "browser checks required but {m}"
-        );
-        eprintln!("skipping the browser checks: {m}");
+    let mut missing = Vec::new();
+    if !runs("node", &["--version"]) {
+        missing.push("node is not installed: apt-get install nodejs npm".to_string());
     }
-    missing
+    let package: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("package.json")).unwrap()).unwrap();
+    let absent: Vec<&str> = package["dependencies"]
+        .as_object()
+        .expect("tests/browser/package.json has dependencies")
+        .keys()
+        .map(String::as_str)
+        .filter(|name| {
+            !dir.join("node_modules")
+                .join(name)
+                .join("package.json")
+                .is_file()
+        })
+        .collect();
+    if !absent.is_empty() {
+        let (noun, verb) = if absent.len() == 1 {
+            ("package", "is")
+        } else {
+            ("packages", "are")
+        };
+        missing.push(format!(
+            "the npm {noun} {} {verb} not installed: cd tests/browser && npm ci",
+            absent.join(", ")
+        ));
+    }
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).is_file() {
+        missing.push(format!(
+            "chromium is not installed at {chromium}: apt-get install chromium, \
+             or set CHROMIUM to its path"
+        ));
+    }
+    if java && !runs("java", &["-version"]) {
+        missing.push(
+            "java, for the Nu Html Checker, is not installed: apt-get install default-jre-headless"
+                .to_string(),
+        );
+    }
+    (!missing.is_empty()).then(|| missing.join("; "))
+}
+
+/// The tests that were ignored because a tool is missing, with the reason.
+static SKIPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+/// A test that needs no tool, under libtest-mimic.
+pub fn trial(name: &str, test: fn()) -> libtest_mimic::Trial {
+    libtest_mimic::Trial::test(name, move || {
+        test();
+        Ok(())
+    })
+}
+
+/// A test that needs a tool, under libtest-mimic. When it runs, it first
+/// calls `missing`, which says why the tool cannot be used here (None if it
+/// can): then the test is ignored with that reason, or fails if
+/// HYTE_REQUIRE_TOOLS is set; else `test` runs as usual.
+pub fn trial_needing(
+    name: &str,
+    missing: impl FnOnce() -> Option<String> + Send + 'static,
+    test: fn(),
+) -> libtest_mimic::Trial {
+    let owned = name.to_string();
+    libtest_mimic::Trial::ignorable_test(name, move || match missing() {
+        Some(reason) if tools_required() => {
+            Err(format!("HYTE_REQUIRE_TOOLS is set, so this test must run, but {reason}").into())
+        }
+        Some(reason) => {
+            SKIPPED.lock().unwrap().push(format!("{owned}: {reason}"));
+            Ok(libtest_mimic::Completion::ignored_with(reason))
+        }
+        None => {
+            test();
+            Ok(libtest_mimic::Completion::Completed)
+        }
+    })
+}
+
+/// The `main` of a test target with `harness = false`: runs `trials` with
+/// the command line of `cargo test` (filters, `--exact`, `--test-threads`,
+/// `--list` and the rest work as usual). `cargo test -q` shows only an `i`
+/// for an ignored test, so then the reasons are repeated on stderr.
+pub fn run_trials(trials: Vec<libtest_mimic::Trial>) -> std::process::ExitCode {
+    let args = libtest_mimic::Arguments::from_args();
+    let conclusion = libtest_mimic::run(&args, trials);
+    let terse = args.quiet || matches!(args.format, Some(libtest_mimic::FormatSetting::Terse));
+    let skipped = SKIPPED.lock().unwrap();
+    if terse && !skipped.is_empty() {
+        eprintln!("ignored because a tool is missing (HYTE_REQUIRE_TOOLS=1 makes that a failure):");
+        for line in skipped.iter() {
+            eprintln!("  {line}");
+        }
+    }
+    conclusion.exit_code()
 }
 
 /// Runs `tests/browser/<script>` with node on a built site; asserts that it
