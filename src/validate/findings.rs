@@ -44,7 +44,16 @@ pub fn check(path: &Path, blocks: &[Block], vocab: &Vocabulary<'_>) -> Vec<Diagn
                 text,
                 emphasis_only,
                 words,
-            } => paragraph(path, b.line, text, *emphasis_only, *words, vocab, &mut out),
+            } => {
+                let before = out.len();
+                paragraph(path, b.line, text, *emphasis_only, *words, vocab, &mut out);
+                if out.len() == before && st.cell.is_some() {
+                    out.push(not_a_finding(path, b.line, "kappale"));
+                }
+            }
+            BlockKind::Code { indented: false } | BlockKind::Other if st.cell.is_some() => {
+                out.push(not_a_finding(path, b.line, "lohko"));
+            }
             BlockKind::Code { indented: true } if st.priority.is_some() => {
                 // The cell is not empty: its list became this code.
                 if let Some((_, listed)) = &mut st.cell {
@@ -61,6 +70,14 @@ pub fn check(path: &Path, blocks: &[Block], vocab: &Vocabulary<'_>) -> Vec<Diagn
     }
     close_cell(&mut st, path, &mut out);
     out
+}
+
+/// Text under a target group's heading that is not a list item: it shows
+/// on the page but is no finding of the cell.
+fn not_a_finding(path: &Path, line: usize, what: &str) -> Diagnostic {
+    Diagnostic::warning(path, format!("kohderyhmän otsikon alla oleva {what} ei ole nosto"))
+        .at_line(line)
+        .help("vain luettelon kohdat (`- nosto`) ovat nostoja, jotka näkyvät kuntien ja painopisteiden sivuilla ja avoimessa datassa; kirjoita nosto luettelon kohdaksi, tai siirrä muu teksti painopisteen otsikon alle ennen kohderyhmiä")
 }
 
 fn close_cell(st: &mut State<'_>, path: &Path, out: &mut Vec<Diagnostic>) {

@@ -143,3 +143,15 @@ fn raw_html_is_a_warning_at_its_line() {
     assert!(ps[0].2.contains("<div>"));
     assert!(ps[1].2.contains("sisältöineen"));
 }
+
+#[test]
+fn text_in_a_cell_that_is_no_list_is_a_warning() {
+    let (sev, line, msg) = only(
+        "## Arjen turvallisuus\n\n### Työikäisten palvelut\n\nKaatumisten ehkäisy kotona.\n\n- a\n",
+    );
+    assert_eq!((sev, line), (Severity::Warning, 5));
+    assert!(msg.contains("kappale ei ole nosto"), "{msg}");
+    let (sev, line, _) =
+        only("## Arjen turvallisuus\n\n### Työikäisten palvelut\n\n- a\n\n> lainaus\n");
+    assert_eq!((sev, line), (Severity::Warning, 7));
+}
