@@ -268,3 +268,11 @@ fn line_of(root: &Path, start: &str) -> usize {
         .unwrap()
         + 1
 }
+
+#[test]
+fn an_unquoted_finnish_date_or_time_is_answered_with_the_form_to_write() {
+    let text = group_with("date = 2030-10-14", "date = 14.10.2030");
+    error_at(&[(GROUP, Some(&text))], GROUP, 4, "date = 2030-10-14");
+    let text = group_with("start_time = \"09:00\"", "start_time = 09:00");
+    error_at(&[(GROUP, Some(&text))], GROUP, 5, "start_time = \"09:00\"");
+}
