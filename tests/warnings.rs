@@ -156,7 +156,7 @@ fn a_draft_is_checked_and_its_problems_are_a_drafts() {
         .assert_location("content/2031/kuntaryhmat/yla-saari.md", 4)
         .assert_stderr_contains("virhe (luonnos): kuntaa \"Ylä-Saarri\" ei ole")
         .assert_stderr_contains("2 luonnosta tarkistettu")
-        .assert_stderr_contains("luonnoksissa 1 virhe");
+        .assert_stderr_contains("luonnoksissa lisäksi 1 virhe");
     check_strict(site.path()).assert_no_panic().assert_code(1);
     // The build leaves drafts out and succeeds.
     let out = tempdir();
