@@ -6,12 +6,59 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli::NewCommand;
+use clap::Subcommand;
+
 use crate::config::{Config, MunicipalityId, did_you_mean};
 use crate::diagnostic::{Diagnostic, Error};
 use crate::load::frontmatter::At;
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
 use crate::slug::slugify;
+
+// The doc comments of `NewCommand` are the Finnish help of `hyte new`.
+
+/// Luo uuden vuoden, kuntaryhmän tai näkökulman sivun luonnokseksi
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Luo vuoden sivun content/<VUOSI>/_index.md
+    Year {
+        /// Vuosi neljällä numerolla, esim. 2027
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+    },
+    /// Luo kuntaryhmän sivun content/<VUOSI>/kuntaryhmat/<kunnat>.md
+    Group {
+        /// Vuosi, jonka sivu on jo tehty (hyte new year)
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+        /// Kunnat päätöksen mukaisessa järjestyksessä, esim. "Jyväskylä" "Muurame"
+        #[arg(required = true, value_name = "KUNNAT")]
+        municipalities: Vec<String>,
+    },
+    /// Luo näkökulman sivun content/<VUOSI>/nakokulmat/<otsikko>.md
+    Perspective {
+        /// Vuosi, jonka sivu on jo tehty (hyte new year)
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+        /// Sivun otsikko, esim. "Järjestöt ja seurakunnat"
+        #[arg(value_name = "OTSIKKO")]
+        title: String,
+    },
+}
+
+/// A number written with digits only; whether it is a year (`26` is not)
+/// is [`check_year`]'s to say.
+fn year(text: &str) -> Result<i32, String> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse() {
+        Ok(year) if digits && !text.starts_with('0') => Ok(year),
+        _ => Err("kirjoita vuosi neljällä numerolla, esim. 2027".to_string()),
+    }
+}
+
+/// `hyte new` as the command line asks for it, in the site at `root`.
+pub fn execute(root: PathBuf, what: NewCommand) -> Result<(), Error> {
+    run(&root, what).map(|_| ())
+}
 
 /// Creates the file `what` asks for and returns its path.
 pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
@@ -410,6 +457,15 @@ fn join_finnish(names: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_is_written_in_digits() {
+        assert_eq!(year("2027"), Ok(2027));
+        assert_eq!(year("26"), Ok(26)); // not a year: check_year says so
+        for bad in ["", "vuosi", "+2027", "02027", "2027.0", " 2027"] {
+            assert!(year(bad).is_err(), "{bad:?}");
+        }
+    }
 
     #[test]
     fn names_join_the_finnish_way() {
