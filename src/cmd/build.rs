@@ -3,8 +3,41 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use clap::Args;
+
 use crate::output::Staging;
 use crate::{Error, OutFile, SiteOptions, prepare, produce};
+
+// The doc comments of `BuildArgs` are the Finnish help of `hyte build`.
+
+/// Rakentaa sivuston kansioon <root>/public (tai --output)
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Kirjoittaa sivuston tähän kansioon eikä kansioon <root>/public
+    #[arg(long, value_name = "KANSIO")]
+    pub output: Option<PathBuf>,
+    /// Käyttää tätä osoitetta site.toml-tiedoston osoitteen sijaan
+    /// (esim. https://example.org/hyte/)
+    #[arg(long, value_name = "OSOITE")]
+    pub base_url: Option<String>,
+    /// Ottaa mukaan luonnokset (sivut, joilla on draft = true)
+    #[arg(long)]
+    pub drafts: bool,
+    /// Myös varoitukset estävät rakentamisen
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `hyte build` as the command line asks for it, in the site at `root`.
+pub fn execute(root: PathBuf, args: BuildArgs) -> Result<(), Error> {
+    let opts = SiteOptions {
+        root,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        strict: args.strict,
+    };
+    run(&opts, args.output).map(|_| ())
+}
 
 /// Builds the site into `output` (default `<root>/public`) and returns
 /// the number of pages written. Nothing replaces the previous output

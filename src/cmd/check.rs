@@ -5,9 +5,47 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::Args;
+
 use crate::diagnostic::{self, Diagnostic, Error};
 use crate::external::{self, Verdict};
 use crate::{SiteOptions, fail_or_keep, prepare, produce};
+
+// The doc comments of `CheckArgs` are the Finnish help of `hyte check`.
+
+/// Tarkistaa koko sivuston ja luettelee kaikki ongelmat; ei kirjoita mitään
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Käyttää tätä osoitetta site.toml-tiedoston osoitteen sijaan
+    #[arg(long, value_name = "OSOITE")]
+    pub base_url: Option<String>,
+    /// Ottaa mukaan luonnokset (sivut, joilla on draft = true)
+    #[arg(long)]
+    pub drafts: bool,
+    /// Hakee myös jokaisen linkin muille sivustoille (jos sivusto ei
+    /// vastaa tai sitä ei löydy, se on vain varoitus)
+    #[arg(long)]
+    pub external: bool,
+    /// Myös varoitukset (ja luonnosten ongelmat) estävät tarkistuksen
+    /// läpäisyn; --external-valinnan kanssa myös linkit, jotka eivät
+    /// vastaa lainkaan
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `hyte check` as the command line asks for it, in the site at `root`.
+pub fn execute(root: PathBuf, args: CheckArgs) -> Result<(), Error> {
+    let opts = SiteOptions {
+        root,
+        base_url: args.base_url,
+        drafts: args.drafts,
+        strict: args.strict,
+    };
+    let external = External {
+        fetch: args.external,
+    };
+    run(&opts, external).map(|_| ())
+}
 
 /// What `check` does besides the site itself.
 #[derive(Debug, Clone, Copy, Default)]

@@ -3,15 +3,65 @@
 //! front matter and the expected headings; nothing is ever overwritten,
 //! and municipality names are checked against `site.toml`.
 
+mod municipalities;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli::NewCommand;
-use crate::config::{Config, MunicipalityId, did_you_mean};
+use clap::Subcommand;
+
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::load::frontmatter::At;
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
 use crate::slug::slugify;
+use municipalities::join_finnish;
+
+// The doc comments of `NewCommand` are the Finnish help of `hyte new`.
+
+/// Luo uuden vuoden, kuntaryhmän tai näkökulman sivun luonnokseksi
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Luo vuoden sivun content/<VUOSI>/_index.md
+    Year {
+        /// Vuosi neljällä numerolla, esim. 2027
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+    },
+    /// Luo kuntaryhmän sivun content/<VUOSI>/kuntaryhmat/<kunnat>.md
+    Group {
+        /// Vuosi, jonka sivu on jo tehty (hyte new year)
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+        /// Kunnat päätöksen mukaisessa järjestyksessä, esim. "Jyväskylä" "Muurame"
+        #[arg(required = true, value_name = "KUNNAT")]
+        municipalities: Vec<String>,
+    },
+    /// Luo näkökulman sivun content/<VUOSI>/nakokulmat/<otsikko>.md
+    Perspective {
+        /// Vuosi, jonka sivu on jo tehty (hyte new year)
+        #[arg(value_name = "VUOSI", value_parser = year)]
+        year: i32,
+        /// Sivun otsikko, esim. "Järjestöt ja seurakunnat"
+        #[arg(value_name = "OTSIKKO")]
+        title: String,
+    },
+}
+
+/// A number written with digits only; whether it is a year (`26` is not)
+/// is [`check_year`]'s to say.
+fn year(text: &str) -> Result<i32, String> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse() {
+        Ok(year) if digits && !text.starts_with('0') => Ok(year),
+        _ => Err("kirjoita vuosi neljällä numerolla, esim. 2027".to_string()),
+    }
+}
+
+/// `hyte new` as the command line asks for it, in the site at `root`.
+pub fn execute(root: PathBuf, what: NewCommand) -> Result<(), Error> {
+    run(&root, what).map(|_| ())
+}
 
 /// Creates the file `what` asks for and returns its path.
 pub fn run(root: &Path, what: NewCommand) -> Result<PathBuf, Error> {
@@ -192,48 +242,12 @@ Poista otsikot, joiden alle ei tule nostoja.
 
 fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, String), Error> {
     let config = &loaded.config;
-    once_each(config, year, names)?;
+    municipalities::once_each(config, year, names)?;
     existing_year(loaded, year)?;
-    let site_toml = loaded.root.join("site.toml");
-    let mut members = Vec::new();
-    let mut problems = Vec::new();
-    for name in names {
-        match config.municipality(name) {
-            Some(id) => members.push(&config.municipalities[id.0]),
-            None => problems.push(
-                Diagnostic::new(
-                    &site_toml,
-                    format!("kuntaa \"{name}\" ei ole site.toml-tiedostossa"),
-                )
-                .help(did_you_mean("municipality", name, &config.municipalities)),
-            ),
-        }
-    }
-    // A municipality belongs to one group a year.
-    for s in &loaded.sources {
-        let (Front::Group(f), Some(y)) = (&s.front, s.year) else {
-            continue;
-        };
-        if y != year {
-            continue;
-        }
-        for m in &members {
-            if f.municipalities.iter().any(|n| m.matches(n)) {
-                problems.push(
-                    Diagnostic::new(
-                        &s.path,
-                        format!("{} kuuluu jo tähän vuoden {year} kuntaryhmään", m.name),
-                    )
-                    .help("kunta kuuluu vuodessa yhteen kuntaryhmään; muokkaa tätä tiedostoa"),
-                );
-            }
-        }
-    }
-    if !problems.is_empty() {
-        // An unknown name written twice is one problem.
-        crate::diagnostic::sort(&mut problems);
-        return Err(Error::Content(problems));
-    }
+    let members: Vec<_> = municipalities::members(loaded, year, names)?
+        .into_iter()
+        .map(|id| &config.municipalities[id.0])
+        .collect();
     let slug = members
         .iter()
         .map(|m| m.slug.as_str())
@@ -337,90 +351,16 @@ alle ei tule nostoja.
     ))
 }
 
-/// Each municipality named once, however it is written (`Toivakka` and
-/// `toivakka` are one).
-fn once_each(config: &Config, year: i32, names: &[String]) -> Result<(), Error> {
-    // (municipality, how it was written), in the order first written.
-    let mut written: Vec<(MunicipalityId, Vec<&str>)> = Vec::new();
-    for name in names {
-        let Some(id) = config.municipality(name) else {
-            continue; // reported with the unknown names
-        };
-        match written.iter_mut().find(|(m, _)| *m == id) {
-            Some((_, as_written)) => as_written.push(name),
-            None => written.push((id, vec![name])),
-        }
-    }
-    let twice: Vec<&(MunicipalityId, Vec<&str>)> =
-        written.iter().filter(|(_, w)| w.len() > 1).collect();
-    if twice.is_empty() {
-        return Ok(());
-    }
-    let name = |id: MunicipalityId| config.municipalities[id.0].name.as_str();
-    let message = match twice.as_slice() {
-        [(id, as_written)] => {
-            let times = match as_written.len() {
-                2 => "kahdesti".to_string(),
-                3 => "kolmesti".to_string(),
-                n => format!("{n} kertaa"),
-            };
-            let mut m = format!("kunta {} on kirjoitettu {times}", name(*id));
-            if as_written.iter().any(|w| *w != as_written[0]) {
-                let spellings: Vec<String> =
-                    as_written.iter().map(|w| format!("\"{w}\"")).collect();
-                let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
-                let _ = write!(m, " ({})", join_finnish(&spellings));
-            }
-            m
-        }
-        _ => format!(
-            "kunnat {} on kirjoitettu useammin kuin kerran",
-            join_finnish(&twice.iter().map(|(id, _)| name(*id)).collect::<Vec<_>>())
-        ),
-    };
-    // The command line with each written once, where first written.
-    let mut seen = Vec::new();
-    let fixed: Vec<String> = names
-        .iter()
-        .filter(|n| match config.municipality(n) {
-            Some(id) if seen.contains(&id) => false,
-            Some(id) => {
-                seen.push(id);
-                true
-            }
-            None => true,
-        })
-        .map(|n| toml_string(n))
-        .collect();
-    Err(Error::Usage(format!(
-        "{message}\n  = ohje: kirjoita jokainen kunta vain kerran: hyte new group {year} {}",
-        fixed.join(" ")
-    )))
-}
-
-/// "A", "A ja B", "A, B ja C".
-fn join_finnish(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} ja {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn names_join_the_finnish_way() {
-        assert_eq!(join_finnish(&["Jyväskylä"]), "Jyväskylä");
-        assert_eq!(
-            join_finnish(&["Jyväskylä", "Muurame"]),
-            "Jyväskylä ja Muurame"
-        );
-        assert_eq!(
-            join_finnish(&["Joutsa", "Luhanka", "Toivakka"]),
-            "Joutsa, Luhanka ja Toivakka"
-        );
+    fn a_year_is_written_in_digits() {
+        assert_eq!(year("2027"), Ok(2027));
+        assert_eq!(year("26"), Ok(26)); // not a year: check_year says so
+        for bad in ["", "vuosi", "+2027", "02027", "2027.0", " 2027"] {
+            assert!(year(bad).is_err(), "{bad:?}");
+        }
     }
 }
