@@ -10,7 +10,6 @@ use rayon::prelude::*;
 use super::values::{date, sources_of};
 use super::year::{group, perspective, year, year_vocabulary};
 use super::*;
-use crate::config::{STATEMENT_TEMPLATE, missing_accessibility};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR, Source};
 use crate::markdown;
@@ -30,24 +29,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let mut diags = Diagnostics::default();
     let unloaded = problems.iter().map(|d| d.path.clone()).collect();
     diags.extend(problems);
-    // A draft year hides the whole year: its other pages must be drafts too.
-    let draft_years: Vec<(i32, PathBuf)> = sources
-        .iter()
-        .filter(|s| !drafts && s.kind == Kind::Year && s.front.page().draft)
-        .filter_map(|s| Some((s.year?, s.path.clone())))
-        .collect();
-    let sources: Vec<Source> = sources
-        .into_iter()
-        .filter(|s| drafts || !s.front.page().draft)
-        .collect();
-    for s in &sources {
-        if let Some((_, year_page)) = draft_years.iter().find(|(y, _)| Some(*y) == s.year) {
-            diags.push(
-                Diagnostic::new(&s.path, format!("tämä sivu julkaistaan, mutta sen vuoden sivu {} on luonnos (draft = true)", crate::diagnostic::shown(year_page).display()))
-                    .help("poista `draft = true` vuoden sivulta, kun vuosi julkaistaan, tai lisää `draft = true` myös tälle sivulle"),
-            );
-        }
-    }
+    let (sources, drafts_left_out) = without_drafts(sources, drafts, &mut diags);
 
     // The vocabulary of each year: which priority areas and target groups
     // its headings and goals may name.
@@ -55,23 +37,6 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     for s in &sources {
         if let (Front::Year(f), Some(year)) = (&s.front, s.year) {
             vocabularies.insert(year, year_vocabulary(&config, s, f, &mut diags));
-        }
-    }
-    for s in &sources {
-        // A year page that exists but failed to parse is reported already.
-        if let Some(year) = s.year
-            && !vocabularies.contains_key(&year)
-            && s.kind != Kind::Year
-            && !root
-                .join("content")
-                .join(year.to_string())
-                .join("_index.md")
-                .exists()
-        {
-            diags.push(
-                    Diagnostic::new(&s.path, format!("vuodella {year} ei ole omaa sivua"))
-                        .help(format!("luo tiedosto content/{year}/_index.md, jossa on title ja status (komento hyte new year {year} tekee sen valmiiksi; katso myös docs/content-format.md)")),
-                );
         }
     }
 
@@ -161,24 +126,6 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         });
     }
 
-    let home = root.join("content").join("_index.md");
-    if !pages.iter().any(|p| p.kind == Kind::Home) && !home.exists() {
-        diags.push(
-            Diagnostic::new(&home, "etusivu puuttuu")
-                .help("luo tiedosto content/_index.md, jossa on ainakin otsikko (title)"),
-        );
-    }
-
-    // The accessibility statement takes its facts from site.toml.
-    if config.accessibility.is_none() {
-        for p in pages.iter().filter(|p| p.template == STATEMENT_TEMPLATE) {
-            if let Some(src) = &p.source {
-                let rel = src.strip_prefix(&root).unwrap_or(src);
-                diags.push(missing_accessibility(&root.join("site.toml"), rel));
-            }
-        }
-    }
-
     add_section_pages(&mut pages, &years, &mut owners);
     link_years(&mut years, &pages, &sources, &mut diags);
     let redirects = super::redirects::redirects(aliases, &owners, &mut diags);
@@ -198,6 +145,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let site = Site {
         root,
         unloaded,
+        drafts_left_out,
         config,
         pages,
         years,
@@ -246,6 +194,34 @@ fn claim_url(
     } else {
         owners.insert(url.to_string(), me);
     }
+}
+
+/// The sources a build publishes: drafts only with `drafts`. A draft
+/// year hides the whole year, so its other pages must be drafts too.
+fn without_drafts(
+    sources: Vec<Source>,
+    drafts: bool,
+    diags: &mut Diagnostics,
+) -> (Vec<Source>, Vec<PathBuf>) {
+    if drafts {
+        return (sources, Vec::new());
+    }
+    let draft_years: Vec<(i32, PathBuf)> = sources
+        .iter()
+        .filter(|s| s.kind == Kind::Year && s.front.page().draft)
+        .filter_map(|s| Some((s.year?, s.path.clone())))
+        .collect();
+    let (left_out, sources): (Vec<Source>, Vec<Source>) =
+        sources.into_iter().partition(|s| s.front.page().draft);
+    for s in &sources {
+        if let Some((_, year_page)) = draft_years.iter().find(|(y, _)| Some(*y) == s.year) {
+            diags.push(
+                Diagnostic::new(&s.path, format!("tämä sivu julkaistaan, mutta sen vuoden sivu {} on luonnos (draft = true)", crate::diagnostic::shown(year_page).display()))
+                    .help("poista `draft = true` vuoden sivulta, kun vuosi julkaistaan, tai lisää `draft = true` myös tälle sivulle"),
+            );
+        }
+    }
+    (sources, left_out.into_iter().map(|s| s.path).collect())
 }
 
 /// Listing pages for `kuntaryhmat/` and `nakokulmat/` where the author

@@ -40,6 +40,8 @@ pub struct Site {
     /// Content files that could not be read or parsed (reported by the
     /// load step); rules about what they would hold are not checked.
     pub unloaded: Vec<PathBuf>,
+    /// Drafts left out of this build (without `--drafts`).
+    pub drafts_left_out: Vec<PathBuf>,
     pub config: Config,
     pub pages: Vec<Arc<Page>>,
     /// Sorted by year.

@@ -13,6 +13,7 @@ mod body;
 mod findings;
 mod groups;
 mod near;
+mod pages;
 mod published;
 
 use rayon::prelude::*;
@@ -29,6 +30,7 @@ pub fn site(site: &Site) -> Diagnostics {
         .collect();
     diags.extend(per_page.into_iter().flatten());
     diags.extend(groups::check(site));
+    diags.extend(pages::check(site));
     diags.extend(published::site(site));
     diags
 }
