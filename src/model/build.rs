@@ -59,19 +59,10 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let mut aliases: Vec<(String, usize, PageId, &Source)> = Vec::new();
 
     for (s, r) in sources.iter().zip(rendered) {
-        let file_line = |line: usize| s.body_line + line - 1;
-        let common = s.front.page();
-        if common.title.trim().is_empty() {
-            diags.push(
-                Diagnostic::new(&s.path, "sivun otsikko (title) on tyhjä")
-                    .at_line(s.line(common.title))
-                    .help("kirjoita sivun otsikko lainausmerkkeihin, esim. title = \"Jyväskylä ja Muurame\""),
-            );
-        }
+        let id = pages.len();
         let url = url_of(&s.segments);
         claim_url(&mut owners, &url, &s.path, &mut diags);
-        let id = pages.len();
-        for a in common.aliases {
+        for a in s.front.page().aliases {
             aliases.push((a.value.clone(), s.line(a), id, s));
         }
         let data = match &s.front {
@@ -95,35 +86,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
             Front::Perspective(f) => PageData::Perspective(perspective(s, f, &mut diags)),
             Front::Page(_) => PageData::None,
         };
-        let mut findings = r.findings;
-        for f in &mut findings {
-            f.line = file_line(f.line);
-        }
-        pages.push(Page {
-            source: Some(s.path.clone()),
-            kind: s.kind,
-            url,
-            title: common.title.trim().to_string(),
-            description: common.description.to_string(),
-            weight: common.weight,
-            updated: common
-                .updated
-                .and_then(|d| date(d, s, "updated", &mut diags)),
-            template: common
-                .template
-                .map(str::to_string)
-                .unwrap_or_else(|| default_template(s.kind).to_string()),
-            year: s.year,
-            draft: common.draft,
-            content: r.html,
-            parts: r.parts,
-            headings: r.headings,
-            findings,
-            outline: shifted(r.outline, s.body_line),
-            sources: sources_of(&config, s, common.sources, &mut diags),
-            data,
-            front_hash: front_hash(&s.front_text),
-        });
+        pages.push(page(&config, s, r, url, data, &mut diags));
     }
 
     add_section_pages(&mut pages, &years, &mut owners);
@@ -193,6 +156,53 @@ fn claim_url(
         );
     } else {
         owners.insert(url.to_string(), me);
+    }
+}
+
+/// The page of one content file: its front matter's common keys, its
+/// rendered body with file lines, and what it is beyond its text.
+fn page(
+    config: &Config,
+    s: &Source,
+    r: markdown::Rendered,
+    url: String,
+    data: PageData,
+    diags: &mut Diagnostics,
+) -> Page {
+    let common = s.front.page();
+    if common.title.trim().is_empty() {
+        diags.push(
+            Diagnostic::new(&s.path, "sivun otsikko (title) on tyhjä")
+                .at_line(s.line(common.title))
+                .help("kirjoita sivun otsikko lainausmerkkeihin, esim. title = \"Jyväskylä ja Muurame\""),
+        );
+    }
+    let mut findings = r.findings;
+    for f in &mut findings {
+        f.line = s.body_line + f.line - 1;
+    }
+    Page {
+        source: Some(s.path.clone()),
+        kind: s.kind,
+        url,
+        title: common.title.trim().to_string(),
+        description: common.description.to_string(),
+        weight: common.weight,
+        updated: common.updated.and_then(|d| date(d, s, "updated", diags)),
+        template: common
+            .template
+            .map(str::to_string)
+            .unwrap_or_else(|| default_template(s.kind).to_string()),
+        year: s.year,
+        draft: common.draft,
+        content: r.html,
+        parts: r.parts,
+        headings: r.headings,
+        findings,
+        outline: shifted(r.outline, s.body_line),
+        sources: sources_of(config, s, common.sources, diags),
+        data,
+        front_hash: front_hash(&s.front_text),
     }
 }
 
