@@ -289,7 +289,7 @@ pub fn counts(ds: &[Diagnostic]) -> String {
         (true, true) => "ei ongelmia".to_string(),
         (false, true) => main,
         (true, false) => format!("luonnoksissa {drafts}"),
-        (false, false) => format!("{main}, luonnoksissa lisäksi {drafts}"),
+        (false, false) => format!("{main}; luonnoksissa lisäksi {drafts}"),
     }
 }
 
@@ -388,7 +388,7 @@ mod tests {
         ])
         .to_string();
         assert!(
-            three.ends_with("virhe: löytyi 2 virhettä ja 1 varoitus, luonnoksissa lisäksi 1 virhe"),
+            three.ends_with("virhe: löytyi 2 virhettä ja 1 varoitus; luonnoksissa lisäksi 1 virhe"),
             "{three}"
         );
         assert!(three.contains("varoitus: z\n  --> c.md"), "{three}");

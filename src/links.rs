@@ -196,10 +196,13 @@ fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
     );
     let relative = !written.written.starts_with(['/', '#', '?']);
     let help = if relative {
+        let dir = rel.rsplit_once('/').map_or("", |(d, _)| d);
+        let lands = normalize(&format!("{dir}/{link}"))
+            .map(|p| format!("{}{p}", site.config.base_path()))
+            .unwrap_or_else(|| "sivuston ulkopuolelle".into());
         format!(
-            "suhteellinen linkki \"{}\" luetaan tämän sivun osoitteesta {url} alkaen; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen, esim. (/{}), ja #-ankkurin pitää löytyä kohdesivulta",
-            written.written,
-            written.written.trim_start_matches("./")
+            "suhteellinen linkki \"{}\" luetaan sivun tiedoston kansiosta alkaen, joten se vie osoitteeseen {lands}; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen kauttaviivalla, esim. (/2025/) tai (/2025/kuntaryhmat/jyvaskyla-muurame/), ja #-ankkurin pitää löytyä kohdesivulta",
+            written.written
         )
     } else {
         "korjaa linkki; sivuston sisäiset linkit kirjoitetaan sivuston juuresta alkaen (esim. /2025/), ja #-ankkurin pitää löytyä kohdesivulta".to_string()

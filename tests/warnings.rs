@@ -276,3 +276,16 @@ fn an_unquoted_finnish_date_or_time_is_answered_with_the_form_to_write() {
     let text = group_with("start_time = \"09:00\"", "start_time = 09:00");
     error_at(&[(GROUP, Some(&text))], GROUP, 5, "start_time = \"09:00\"");
 }
+
+#[test]
+fn a_misspelt_municipality_does_not_make_others_look_missing() {
+    let text = group_with("\"Pikkula\"]", "\"Pikula\"]");
+    let site = site_with(&[(GROUP, Some(&text))]);
+    let r = check(site.path());
+    r.assert_code(1).assert_location(GROUP, 3);
+    assert!(
+        !r.stderr.contains("eivät ole missään kuntaryhmässä"),
+        "{}",
+        r.stderr
+    );
+}

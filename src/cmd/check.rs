@@ -94,8 +94,15 @@ pub fn run(opts: &SiteOptions, external: External) -> Result<usize, Error> {
     } else {
         String::new()
     };
+    // Errors of drafts do not stop publishing, but "kunnossa" alone would
+    // read as if there were none.
+    let ok = if found.iter().any(|d| d.draft && d.is_error()) {
+        "julkaistavat sivut kunnossa"
+    } else {
+        "kunnossa"
+    };
     eprintln!(
-        "kunnossa: {}{drafts_seen}, {}",
+        "{ok}: {}{drafts_seen}, {}",
         super::build::pages_fi(produced.pages),
         diagnostic::counts(&found)
     );

@@ -27,6 +27,8 @@ pub struct Unconfirmed {
     pub line: Option<usize>,
     /// What to do, in Finnish.
     pub help: String,
+    /// The fact is missing, not only unconfirmed.
+    pub missing: bool,
 }
 
 /// `[contact]` as written.
@@ -55,6 +57,7 @@ pub(super) fn contact(
     let Some(table) = table else {
         pending.push(Unconfirmed {
             what: "yhteystieto ([contact])",
+            missing: true,
             line: None,
             help: format!(
                 "lisää site.toml-tiedostoon [contact]-taulukko, jossa on ainakin name ja email; {CONFIRM_CONTACT}"
@@ -68,6 +71,7 @@ pub(super) fn contact(
     if let Some(confirmed) = c.confirmed.as_ref().filter(|c| !*c.get_ref()) {
         pending.push(Unconfirmed {
             what: "yhteystieto ([contact])",
+            missing: false,
             line: Some(lines.at(confirmed.span())),
             help: format!(
                 "{CONFIRM_CONTACT}; kun se on vahvistettu, kirjoita confirmed = true tai poista rivi"
@@ -80,6 +84,7 @@ pub(super) fn contact(
     {
         pending.push(Unconfirmed {
             what: "yhteystiedon sähköpostiosoite ([contact] email)",
+            missing: true,
             line: Some(c.email.as_ref().map_or(header, |e| lines.at(e.span()))),
             help: format!("kirjoita yhteyshenkilön sähköpostiosoite, esim. email = \"etunimi.sukunimi@example.fi\"; {CONFIRM_CONTACT}"),
         });
@@ -103,6 +108,7 @@ pub(super) fn feedback(
     if let Some(confirmed) = confirmed.filter(|c| !*c.get_ref()) {
         pending.push(Unconfirmed {
             what: "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
+            missing: false,
             line: Some(lines.at(confirmed.span())),
             help: "hyvinvointialueen on vahvistettava saavutettavuuspalautteen osoite ennen julkaisua; kun se on vahvistettu, kirjoita feedback_confirmed = true tai poista rivi".to_string(),
         });

@@ -128,6 +128,9 @@ pub struct Year {
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
     pub municipalities: Vec<MunicipalityId>,
+    /// Some municipality it names is not in `site.toml` (reported).
+    #[serde(skip)]
+    pub unresolved: bool,
     /// The file line where each municipality is written, for messages.
     #[serde(skip)]
     pub lines: Vec<usize>,

@@ -206,8 +206,10 @@ pub(super) fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Dia
         .filter(|name| config.municipality(name).is_some())
         .map(|name| s.line(name))
         .collect();
+    let unresolved = municipalities.len() != f.municipalities.len();
     Group {
         municipalities,
+        unresolved,
         lines,
         date: f
             .date

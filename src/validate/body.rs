@@ -51,15 +51,25 @@ fn raw_html(path: &Path, h: &RawHtml) -> Diagnostic {
     } else {
         format!("HTML-tagi <{}>", h.tag)
     };
-    let fate = if h.dropped {
-        "poistetaan sivulta sisältöineen, koska sivuilla ei ajeta koodia"
+    let (fate, fix) = if h.dropped {
+        (
+            "poistetaan sivulta sisältöineen, koska sivuilla ei ajeta koodia",
+            "poista se tiedostosta",
+        )
+    } else if h.tag.is_empty() {
+        (
+            "ei näy sivulla, vaan se jätetään pois",
+            "poista se tiedostosta",
+        )
     } else {
-        "ei näy sivulla: tagi jätetään pois ja sen sisällä oleva teksti näytetään tavallisena tekstinä"
+        (
+            "ei näy sivulla: tagi jätetään pois ja sen sisällä oleva teksti näytetään tavallisena tekstinä",
+            instead(&h.tag),
+        )
     };
     Diagnostic::warning(path, format!("{what} {fate}"))
         .at_line(h.line)
         .help(format!(
-            "{}; HTML-kommentit <!-- … --> saa jättää, ne eivät näy sivulla",
-            instead(&h.tag)
+            "{fix}; HTML-kommentit <!-- … --> saa jättää, ne eivät näy sivulla"
         ))
 }

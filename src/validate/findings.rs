@@ -54,7 +54,12 @@ pub fn check(path: &Path, blocks: &[Block], vocab: &Vocabulary<'_>) -> Vec<Diagn
             BlockKind::Code { indented: false } | BlockKind::Other if st.cell.is_some() => {
                 out.push(not_a_finding(path, b.line, "lohko"));
             }
-            BlockKind::Code { indented: true } if st.priority.is_some() => {
+            BlockKind::Code { indented: true } if st.priority.is_none() => out.push(
+                Diagnostic::warning(path, "sisennetty rivi näkyy sivulla koodina")
+                    .at_line(b.line)
+                    .help("rivi alkaa neljällä välilyönnillä tai sarkaimella, jolloin Markdown tekee siitä koodilohkon; poista sisennys, jos se on tavallista tekstiä tai luettelo"),
+            ),
+            BlockKind::Code { indented: true } => {
                 // The cell is not empty: its list became this code.
                 if let Some((_, listed)) = &mut st.cell {
                     *listed = true;
@@ -193,6 +198,23 @@ fn heading<'a>(
                         .help("kirjoita saman painopisteen ja kohderyhmän kaikki nostot yhden otsikon alle"));
                 }
                 st.cell = Some((line, false));
+            }
+            (Some(_), None) if priority.is_some() => {
+                let (_, p) = priority.expect("checked by the guard");
+                out.push(
+                    Diagnostic::new(
+                        path,
+                        format!(
+                            "painopiste \"{}\" on ###-tason otsikko toisen painopisteen alla",
+                            p.name
+                        ),
+                    )
+                    .at_line(line)
+                    .help(format!(
+                        "painopisteen otsikko kirjoitetaan kahdella risuaidalla: \"## {}\"",
+                        p.name
+                    )),
+                );
             }
             (Some((_, pterm)), None) => {
                 out.push(unknown_target(path, line, text, pterm, vocab, &targets));

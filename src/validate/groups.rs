@@ -6,7 +6,6 @@ use std::path::Path;
 
 use crate::config::MunicipalityId;
 use crate::diagnostic::Diagnostic;
-use crate::load::GROUPS_DIR;
 use crate::model::{Page, PageData, Site, YearStatus};
 
 /// A municipality belongs to at most one group a year.
@@ -61,20 +60,22 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
     diags
 }
 
-/// Years with a group page that failed to load: which municipalities are
-/// in no group cannot be told there.
+/// Years where a file failed to load (it may be a group page, even in a
+/// wrong folder) or a group page names a municipality that is not in
+/// `site.toml`: which municipalities are in no group cannot be told there,
+/// and the problem of that file is reported already.
 fn years_with_unloaded_groups(site: &Site) -> Vec<i32> {
-    site.unloaded
-        .iter()
-        .filter_map(|path| {
-            let parts: Vec<String> = path
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            parts
-                .windows(2)
-                .find(|w| w[1] == GROUPS_DIR)
-                .and_then(|w| w[0].parse().ok())
-        })
-        .collect()
+    let content = site.root.join("content");
+    let unloaded = site.unloaded.iter().filter_map(|path| {
+        let rel = path.strip_prefix(&content).ok()?;
+        let first = rel.components().next()?.as_os_str().to_string_lossy();
+        (rel.components().count() > 1)
+            .then(|| first.parse().ok())
+            .flatten()
+    });
+    let unresolved = site.pages.iter().filter_map(|p| match &p.data {
+        PageData::Group(g) if g.unresolved => p.year,
+        _ => None,
+    });
+    unloaded.chain(unresolved).collect()
 }

@@ -36,7 +36,7 @@ pub fn page(site: &Site, page: &Page, path: &Path) -> Vec<Diagnostic> {
         if group.date.is_none() {
             out.push(
                 Diagnostic::warning(path, "kuntaryhmän sivulla ei ole neuvottelupäivää (`date`)")
-                    .help("lisää alkutietoihin neuvottelupäivä, esim. date = 2026-11-13; jos päivää ei ole vielä sovittu, pidä sivu luonnoksena (draft = true)"),
+                    .help(format!("lisää alkutietoihin neuvottelupäivä muodossa VVVV-KK-PP, esim. date = {}-11-13; jos päivää ei ole vielä sovittu, pidä sivu luonnoksena (draft = true)", page.year.unwrap_or(2026))),
             );
         }
         if page.findings.is_empty() && site.year(page.year.unwrap_or_default()).is_some() {
@@ -62,9 +62,20 @@ pub fn site(site: &Site) -> Vec<Diagnostic> {
     }
     for u in site.config.unconfirmed() {
         out.push(
-            Diagnostic::warning(&site_toml, format!("{} on vahvistamatta", u.what))
-                .with_line(u.line)
-                .help(u.help),
+            Diagnostic::warning(
+                &site_toml,
+                format!(
+                    "{} {}",
+                    u.what,
+                    if u.missing {
+                        "puuttuu"
+                    } else {
+                        "on vahvistamatta"
+                    }
+                ),
+            )
+            .with_line(u.line)
+            .help(u.help),
         );
     }
     let statement = site

@@ -155,3 +155,22 @@ fn text_in_a_cell_that_is_no_list_is_a_warning() {
         only("## Arjen turvallisuus\n\n### Työikäisten palvelut\n\n- a\n\n> lainaus\n");
     assert_eq!((sev, line), (Severity::Warning, 7));
 }
+
+#[test]
+fn a_priority_area_at_level_three_under_another_is_told_to_be_level_two() {
+    let (sev, line, msg) = only(
+        "## Arjen turvallisuus\n\n### Työikäisten palvelut\n\n- a\n\n### Mielen hyvinvointi\n\n- b\n",
+    );
+    assert_eq!((sev, line), (Severity::Error, 7));
+    assert!(
+        msg.contains("###-tason otsikko toisen painopisteen alla"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn an_indented_line_outside_the_findings_is_a_warning() {
+    let (sev, line, msg) = only("Johdanto.\n\n    sisennetty\n\n## Arjen turvallisuus\n");
+    assert_eq!((sev, line), (Severity::Warning, 3));
+    assert!(msg.contains("koodina"), "{msg}");
+}
