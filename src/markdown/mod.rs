@@ -58,6 +58,27 @@ impl<'a> Vocabulary<'a> {
     }
 }
 
+#[cfg(test)]
+impl<'a> Vocabulary<'a> {
+    /// For tests: every priority area of `priorities`, the first `used` of
+    /// `targets` as the year's target groups, all of them as the site's.
+    pub fn of(priorities: &'a [Term], targets: &'a [Term], used: usize) -> Vocabulary<'a> {
+        Vocabulary {
+            priorities: priorities
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (PriorityId(i), t))
+                .collect(),
+            targets: targets[..used]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (TargetGroupId(i), t))
+                .collect(),
+            all_targets: targets,
+        }
+    }
+}
+
 /// One finding (nosto): a top-level list item under a priority area and,
 /// usually, a target group.
 #[derive(Debug, Clone, Serialize)]
@@ -425,20 +446,7 @@ mod tests {
             term("Lapset ja nuoret", &[]),
             term("Vammaispalvelut", &[]),
         ];
-        let vocab = Vocabulary {
-            priorities: p
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (PriorityId(i), t))
-                .collect(),
-            targets: t[..2]
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (TargetGroupId(i), t))
-                .collect(),
-            all_targets: &t,
-        };
-        render(body, Some(&vocab), "/", "")
+        render(body, Some(&Vocabulary::of(&p, &t, 2)), "/", "")
     }
 
     #[test]

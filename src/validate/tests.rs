@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::{body, findings};
-use crate::config::{PriorityId, TargetGroupId, Term};
+use crate::config::Term;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::markdown::{Vocabulary, render};
 use crate::slug::slugify;
@@ -26,19 +26,7 @@ fn problems(md: &str) -> Vec<(Severity, usize, String)> {
         term("Ikääntyneiden palvelut"),
         term("Lapset ja nuoret"),
     ];
-    let vocab = Vocabulary {
-        priorities: p
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (PriorityId(i), t))
-            .collect(),
-        targets: t[..2]
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (TargetGroupId(i), t))
-            .collect(),
-        all_targets: &t,
-    };
+    let vocab = Vocabulary::of(&p, &t, 2);
     let r = render(md, Some(&vocab), "/", "");
     let path = Path::new("ryhma.md");
     let mut ds: Vec<Diagnostic> = body::check(path, &r.outline, true);
