@@ -1,14 +1,34 @@
-//! Characters that may not go out. HTML, XML 1.0 and iCalendar TEXT all
-//! forbid control characters (and HTML noncharacters); an author can still
-//! write one, by a stray byte, a character reference such as `&#142;` or a
-//! TOML escape such as `"\u0001"`. Every writer of text passes it here.
+//! Characters that may not go out. Every file a build writes as text
+//! (pages, `atom.xml`, `sitemap.xml`, the calendars, the CSV) holds only
+//! what all of its formats accept; an author can still write anything, by
+//! a stray byte, a character reference such as `&#142;` or a TOML escape
+//! such as `"\f"` or `"\u0001"`. Every writer of text passes it here.
+//!
+//! The rule is XML 1.0's, the strictest of them: its `Char` production
+//! (tab, line feed and carriage return, and nothing else below U+0020),
+//! without the characters it discourages (DEL, the C1 controls and the
+//! noncharacters, §2.2). That leaves what HTML needs (tab, line feed and
+//! carriage return: no HTML page needs a form feed) and drops what the
+//! HTML parser reports as errors (controls and noncharacters, U+0085
+//! too). iCalendar TEXT allows no control but tab; its writer escapes line
+//! feeds and drops carriage returns before this rule.
 
-/// Whether HTML forbids `c` in a page: control characters but tab, line
-/// feed, form feed and carriage return, and noncharacters.
+/// Whether `c` may not go out: every control character but tab, line feed
+/// and carriage return (form feed and vertical tab included: XML 1.0 has
+/// no place for them), and the Unicode noncharacters.
 pub fn forbidden(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\t' | '\n' | '\x0C' | '\r'))
-        || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
-        || (c as u32 & 0xFFFE) == 0xFFFE
+    match c {
+        '\t' | '\n' | '\r' => false,
+        // C0 controls: not XML 1.0 characters at all.
+        '\0'..='\u{1F}' => true,
+        // DEL and the C1 controls, U+0085 (NEL) among them: discouraged in
+        // XML 1.0, parse errors in HTML, garbage in a spreadsheet.
+        '\u{7F}'..='\u{9F}' => true,
+        // Noncharacters: U+FDD0–U+FDEF and the last two of every plane
+        // (U+FFFE and U+FFFF are not XML characters at all).
+        '\u{FDD0}'..='\u{FDEF}' => true,
+        c => (c as u32 & 0xFFFE) == 0xFFFE,
+    }
 }
 
 /// `text` with every [`forbidden`] character replaced by U+FFFD, as
@@ -32,12 +52,36 @@ mod tests {
     #[test]
     fn controls_and_noncharacters_are_replaced() {
         assert_eq!(
-            without_controls("a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}"),
-            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}"
+            without_controls("a\0b\u{1}c\u{7f}d\u{85}e\u{FFFE}f\u{FDD0}g\x0Ch\x0Bi"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e\u{FFFD}f\u{FFFD}g\u{FFFD}h\u{FFFD}i"
         );
         assert!(matches!(
-            without_controls("tab\tline\nform\x0Cä\r"),
+            without_controls("tab\tline\nä\r\u{A0}\u{FFFD}\u{10FFFD}"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    /// XML 1.0 (fifth edition) §2.2: `Char ::= #x9 | #xA | #xD |
+    /// [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+    fn xml_char(c: char) -> bool {
+        matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+    }
+
+    /// XML 1.0 §2.2's discouraged characters.
+    fn discouraged(c: char) -> bool {
+        matches!(c as u32, 0x7F..=0x84 | 0x86..=0x9F | 0xFDD0..=0xFDEF)
+            || (c as u32 & 0xFFFE) == 0xFFFE
+    }
+
+    #[test]
+    fn what_goes_out_is_xml_and_html() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let allowed = xml_char(c) && !discouraged(c) && c != '\u{85}';
+            assert_eq!(forbidden(c), !allowed, "{c:?}");
+            // HTML: no control but ASCII whitespace, no noncharacter.
+            if !forbidden(c) && c.is_control() {
+                assert!(matches!(c, '\t' | '\n' | '\r'), "{c:?}");
+            }
+        }
     }
 }

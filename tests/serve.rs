@@ -1,6 +1,9 @@
 //! `hyte serve` end to end: a server on an ephemeral port over a copy of
 //! the fixture site; pages, live reload over the WebSocket, the error
-//! overlay with the last good page still served, and traversal attempts.
+//! overlay with the last good page still served (and what is said when
+//! there is none yet), the warnings box, the draft banner, and traversal
+//! attempts. A panic in a rebuild is tested beside the code
+//! (src/serve/mod.rs): the binary has no way to make one on purpose.
 
 mod common;
 
@@ -16,6 +19,8 @@ use common::*;
 struct Server {
     child: Child,
     port: u16,
+    /// What it printed before its address: the first build's report.
+    startup: String,
 }
 
 impl Drop for Server {
@@ -34,11 +39,14 @@ fn serve(root: &Path) -> Server {
         .expect("hyte serve starts");
     let stderr = child.stderr.take().expect("piped");
     let mut lines = BufReader::new(stderr).lines();
+    let mut startup = String::new();
     let port = loop {
         let line = lines
             .next()
             .expect("serve prints its address")
             .expect("readable");
+        startup.push_str(&line);
+        startup.push('\n');
         if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
             break rest
                 .trim_end_matches(|c: char| !c.is_ascii_digit())
@@ -51,7 +59,11 @@ fn serve(root: &Path) -> Server {
     };
     // Keep draining stderr so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    Server {
+        child,
+        port,
+        startup,
+    }
 }
 
 /// A raw GET, so that the path reaches the server exactly as written.
@@ -111,6 +123,30 @@ fn await_reload(socket: &mut Socket) -> Duration {
             tungstenite::Message::Text(t) if t.as_str() == "reload" => return started.elapsed(),
             _ => continue,
         }
+    }
+}
+
+/// Waits for reloads until the page at `url` is as `wanted` says, and
+/// returns it (status and body). A save can reach the server in two
+/// bursts (the file emptied, then written), each rebuilt and reloaded,
+/// so the first reload may show the empty file's error.
+fn reloaded_until(
+    socket: &mut Socket,
+    port: u16,
+    url: &str,
+    wanted: impl Fn(&str) -> bool,
+) -> (u16, String) {
+    let started = Instant::now();
+    loop {
+        await_reload(socket);
+        let (status, page) = get(port, url);
+        if wanted(&page) {
+            return (status, page);
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{url} never became as wanted:\n{page}"
+        );
     }
 }
 
@@ -180,16 +216,17 @@ fn edits_reload_the_page_and_errors_show_over_the_last_good_page() {
         ),
     )
     .unwrap();
-    await_reload(&mut socket);
-    let (_, page) = get(server.port, GROUP_URL);
-    assert!(page.contains("Päivitetty: neuvotteluun osallistui"));
+    let (_, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        p.contains("Päivitetty: neuvotteluun osallistui")
+    });
     assert!(!page.contains("hyte-overlay"));
 
     // A broken file: the last good page is still served, with the error
     // (file and line) over it.
-    std::fs::write(&path, "+++\ntitle = \"Kallioniemi ja Pikkula\"\nmunicipalities = [\"Kallioniemi\", \"Pikula\"]\n+++\n").unwrap();
-    await_reload(&mut socket);
-    let (status, page) = get(server.port, GROUP_URL);
+    std::fs::write(&path, BROKEN_GROUP).unwrap();
+    let (status, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        p.contains("kallioniemi-pikkula.md:3")
+    });
     assert_eq!(status, 200);
     assert!(
         page.contains("Päivitetty: neuvotteluun osallistui"),
@@ -203,10 +240,144 @@ fn edits_reload_the_page_and_errors_show_over_the_last_good_page() {
 
     // Fixed: the overlay goes away.
     std::fs::write(&path, &text).unwrap();
-    await_reload(&mut socket);
-    let (_, page) = get(server.port, GROUP_URL);
-    assert!(!page.contains("hyte-overlay"));
+    let (_, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        !p.contains("hyte-overlay")
+    });
     assert!(page.contains("Neuvotteluun osallistui"));
+}
+
+/// The fixture's group page made unbuildable (an unknown municipality on
+/// line 3).
+const BROKEN_GROUP: &str = "+++\ntitle = \"Kallioniemi ja Pikkula\"\nmunicipalities = [\"Kallioniemi\", \"Pikula\"]\n+++\n";
+
+#[test]
+fn a_site_broken_from_the_start_says_nothing_is_shown_yet() {
+    let site = site_with(&[(GROUP, Some(BROKEN_GROUP))]);
+    let server = serve(site.path());
+    assert!(
+        has_location(&server.startup, "kallioniemi-pikkula.md", 3),
+        "{}",
+        server.startup
+    );
+    assert!(
+        server.startup.contains("esikatselussa ei näy vielä mitään"),
+        "{}",
+        server.startup
+    );
+    assert!(
+        !server.startup.contains("viimeisin toimiva versio"),
+        "there is no last good version: {}",
+        server.startup
+    );
+    // Every address: the errors, and that nothing can be shown yet.
+    let mut seen = 0;
+    for path in ["/", GROUP_URL, "/ei-ole/", "/2030"] {
+        let (status, body) = get(server.port, path);
+        assert_eq!(status, 503, "{path}");
+        assert!(body.contains("id=\"hyte-overlay\""), "{path}: {body}");
+        assert!(body.contains("Sivustoa ei voitu rakentaa"), "{path}");
+        assert!(body.contains("ei näy vielä mitään"), "{path}");
+        assert!(body.contains("kallioniemi-pikkula.md:3"), "{path}");
+        assert!(!body.contains("viimeisin toimiva versio"), "{path}");
+        assert!(body.contains("/__hyte/overlay.css"), "{path}");
+        seen = generation(&body);
+    }
+
+    // Fixed: the site appears, without the overlay.
+    let mut socket = reload_socket(server.port, seen);
+    std::fs::copy(fixture().join(GROUP), site.path().join(GROUP)).unwrap();
+    let (status, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        !p.contains("hyte-overlay")
+    });
+    assert_eq!(status, 200);
+    assert!(page.contains("Kallioniemi ja Pikkula"));
+
+    // Broken again: now the last good version is there and said to be.
+    std::fs::write(site.path().join(GROUP), BROKEN_GROUP).unwrap();
+    let (status, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        p.contains("kallioniemi-pikkula.md:3")
+    });
+    assert_eq!(status, 200);
+    assert!(page.contains("Sivustoa ei voitu päivittää"), "{page}");
+    assert!(page.contains("viimeisin toimiva versio"));
+    assert!(!page.contains("ei näy vielä mitään"));
+}
+
+#[test]
+fn warnings_show_in_a_box_beside_the_page_not_over_it() {
+    let text = std::fs::read_to_string(fixture().join(GROUP)).unwrap();
+    let warned = text.replace(
+        "Neuvotteluun osallistui kuntien ja hyvinvointialueen johtoa.",
+        "<div>Tärkeä huomautus kokouksesta.</div>",
+    );
+    assert_ne!(warned, text);
+    let site = site_with(&[(GROUP, Some(&warned))]);
+    let server = serve(site.path());
+    // On the terminal, with file and line, and counted.
+    assert!(
+        server.startup.contains("varoitus: ") && server.startup.contains("HTML-tagi <div>"),
+        "{}",
+        server.startup
+    );
+    assert!(
+        has_location(&server.startup, "kallioniemi-pikkula.md", 11),
+        "{}",
+        server.startup
+    );
+    assert!(server.startup.contains("1 varoitus"), "{}", server.startup);
+
+    // In the page: a closed box, the page whole and no error overlay.
+    let (status, page) = get(server.port, GROUP_URL);
+    assert_eq!(status, 200);
+    assert!(page.contains("Tärkeä huomautus kokouksesta."), "{page}");
+    assert!(!page.contains("id=\"hyte-overlay\""), "{page}");
+    assert!(page.contains("id=\"hyte-warnings\""), "{page}");
+    assert!(page.contains("<details><summary>Esikatselu: 1 varoitus</summary>"));
+    assert!(page.contains("HTML-tagi &lt;div&gt;"), "{page}");
+    assert!(page.contains("kallioniemi-pikkula.md:11"));
+    assert!(page.contains("/__hyte/overlay.css"));
+    // Styled from the server's own file, as the page's CSP allows.
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(!page.contains(" style=") && !page.contains("<style"));
+    let (status, css) = get(server.port, "/__hyte/overlay.css");
+    assert_eq!(status, 200);
+    assert!(css.contains("#hyte-warnings"));
+    // The other pages carry it too.
+    assert!(get(server.port, "/").1.contains("id=\"hyte-warnings\""));
+
+    // Fixed: the box goes (the fast path keeps the page's last warnings;
+    // the background rebuild finds them gone and reloads the page).
+    let mut socket = reload_socket(server.port, generation(&page));
+    std::fs::write(site.path().join(GROUP), &text).unwrap();
+    let (_, page) = reloaded_until(&mut socket, server.port, GROUP_URL, |p| {
+        !p.contains("hyte-warnings")
+    });
+    assert!(page.contains("Neuvotteluun osallistui"));
+    assert!(!page.contains("hyte-overlay"));
+}
+
+#[test]
+fn draft_pages_carry_a_banner_in_the_preview_only() {
+    const BANNER: &str = "<div class=\"hyte-draft\" role=\"note\">LUONNOS – tämä sivu ei näy julkaistulla sivustolla</div>";
+    let site = site_with(&[]);
+    let server = serve(site.path());
+    let (status, html) = get(server.port, "/2030/luonnos/");
+    assert_eq!(status, 200);
+    let body = html.find("<body").expect("a body");
+    let open = body + html[body..].find('>').unwrap() + 1;
+    assert!(html[open..].starts_with(BANNER), "{html}");
+    assert!(html.contains("/__hyte/overlay.css"));
+    assert!(!html.contains("hyte-overlay"));
+    for path in ["/", GROUP_URL, "/2030/"] {
+        assert!(!get(server.port, path).1.contains("hyte-draft"), "{path}");
+    }
+    // `build --drafts` publishes the draft as it is, without the banner.
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(site.path(), &public, &["--drafts"]).assert_code(0);
+    let built = page(&public, "2030/luonnos/index.html");
+    assert!(built.contains("Keskeneräinen luonnos"));
+    assert!(!built.contains("hyte-draft") && !built.contains("LUONNOS"));
 }
 
 #[test]

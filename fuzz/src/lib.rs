@@ -13,7 +13,9 @@
 //! - [`site_toml`]: the bytes of `site.toml` → a configuration or
 //!   problems.
 //! - [`page`]: a group page body → the whole page through the model and the
-//!   theme's templates, on the fixture site.
+//!   theme's templates, on the fixture site; and the same text as the
+//!   front matter's words (titles, summaries, sessions) → the feed, the
+//!   sitemap, the calendars and the open data.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -264,7 +266,238 @@ pub fn page(data: &[u8]) -> bool {
             assert!(parsed.is_ok(), "{rel} is not JSON");
         }
     }
+    // The body does not reach the feeds and calendars; the front matter's
+    // words do, and a TOML string can hold any character (`"\f"`,
+    // `"\u0001"`). The start of the same text stands in for them (the
+    // start only: the files are made again for each input).
+    let text = String::from_utf8_lossy(data);
+    let words = &text[..text.floor_char_boundary(WORDS)];
+    let worded = with_words(pages.site(), words);
+    machine_files(&worded);
+    let pages = pages.with_site(worded.into());
+    let rel = "2030/kuntaryhmat/kallioniemi-pikkula/index.html";
+    match pages.render(rel) {
+        Some(Ok(html)) => check_html(&html, rel),
+        Some(Err(e)) => panic!("{rel} did not render with the words: {e}"),
+        None => panic!("{rel} is not a page"),
+    }
     true
+}
+
+/// How much of the input stands in for the front matter's words, in bytes.
+const WORDS: usize = 256;
+
+/// `site` with `text` as its title and description, every page's title,
+/// every year's summary, and every session's and decision's words.
+fn with_words(site: &hyte::model::Site, text: &str) -> hyte::model::Site {
+    use hyte::model::PageData;
+    let mut site = site.clone();
+    site.config.title = text.to_string();
+    site.config.description = text.to_string();
+    for page in &mut site.pages {
+        let page = std::sync::Arc::make_mut(page);
+        page.title = text.to_string();
+        if let PageData::Group(g) = &mut page.data {
+            g.summary = text.to_string();
+            g.location = Some(text.to_string());
+        }
+    }
+    for year in &mut site.years {
+        year.summary = text.to_string();
+        for s in &mut year.sessions {
+            s.title = text.to_string();
+            s.description = text.to_string();
+            s.location = Some(text.to_string());
+        }
+        for d in &mut year.decisions {
+            d.title = text.to_string();
+            d.decision = Some(text.to_string());
+        }
+    }
+    site
+}
+
+/// Every file [`hyte::publish::files`] makes, each read as what it is:
+/// XML with [`check_xml`], calendars with [`check_ics`], JSON with
+/// serde_json, the CSV with the csv reader, and none of them holding a
+/// character that may not go out.
+fn machine_files(site: &hyte::model::Site) {
+    let generated = hyte::render::views::generated_urls(site);
+    let made = std::sync::Mutex::new(Vec::new());
+    hyte::publish::files(site, &generated, &|rel, bytes| {
+        made.lock().unwrap().push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    })
+    .expect("the machine files are made");
+    let made = made.into_inner().unwrap();
+    assert!(made.len() >= 7, "{} files", made.len());
+    for (rel, bytes) in made {
+        let text = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{rel} is not UTF-8"));
+        if rel.ends_with(".xml") {
+            check_xml(&text, &rel);
+        } else if rel.ends_with(".ics") {
+            check_ics(&text, &rel);
+        } else if rel.ends_with(".json") {
+            let parsed: Result<serde_json::Value, _> = serde_json::from_str(&text);
+            assert!(parsed.is_ok(), "{rel} is not JSON");
+            continue;
+        } else if rel.ends_with(".csv") {
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            for record in reader.records() {
+                assert!(record.is_ok(), "{rel}: {record:?}");
+            }
+        }
+        assert!(
+            !text.chars().any(hyte::text::forbidden),
+            "{rel}: a character that may not go out"
+        );
+    }
+}
+
+/// XML 1.0 (fifth edition) §2.2: `Char ::= #x9 | #xA | #xD |
+/// [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`. Written out
+/// from the standard, not taken from hyte, so that hyte's rule is not
+/// checked against itself.
+pub fn xml_char(c: char) -> bool {
+    matches!(c as u32, 0x9 | 0xA | 0xD | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+}
+
+/// `xml` read to the end with quick-xml, or what makes it not XML 1.0:
+/// tags must nest and close by name, there must be one root element,
+/// attributes must be well formed, and every reference in text and
+/// attribute values must resolve to a character that is itself allowed.
+/// quick-xml does not check the characters themselves, so every
+/// character must also be an XML `Char` ([`xml_char`]). Returns the
+/// elements' text, unescaped.
+pub fn parse_xml(xml: &str) -> Result<String, String> {
+    use quick_xml::events::{BytesStart, Event};
+    if let Some((i, c)) = xml.char_indices().find(|&(_, c)| !xml_char(c)) {
+        let near = &xml[xml.floor_char_boundary(i.saturating_sub(40))
+            ..xml.ceil_char_boundary((i + 40).min(xml.len()))];
+        return Err(format!(
+            "{c:?} at byte {i} is not an XML 1.0 character: {near:?}"
+        ));
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    reader.config_mut().check_end_names = true;
+    reader.config_mut().check_comments = true;
+    let mut depth = 0usize;
+    let mut roots = 0;
+    let mut text = String::new();
+    let attributes = |e: &BytesStart<'_>| -> Result<(), String> {
+        for a in e.attributes().with_checks(true) {
+            let a = a.map_err(|e| format!("an attribute: {e}"))?;
+            let value = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| format!("an attribute value: {e}"))?;
+            if let Some(c) = value.chars().find(|&c| !xml_char(c)) {
+                return Err(format!("{c:?} in an attribute value"));
+            }
+        }
+        Ok(())
+    };
+    loop {
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("not well-formed at byte {}: {e}", reader.error_position()))?;
+        match event {
+            Event::Start(e) => {
+                attributes(&e)?;
+                roots += usize::from(depth == 0);
+                depth += 1;
+            }
+            Event::Empty(e) => {
+                attributes(&e)?;
+                roots += usize::from(depth == 0);
+            }
+            Event::End(_) => depth -= 1,
+            Event::Text(t) => {
+                let t = t.xml10_content();
+                if depth == 0 && !t.trim().is_empty() {
+                    return Err("text outside the root element".into());
+                }
+                text.push_str(&t);
+            }
+            Event::GeneralRef(r) => match r
+                .resolve_char_ref()
+                .map_err(|e| format!("a character reference: {e}"))?
+            {
+                Some(c) if xml_char(c) => text.push(c),
+                Some(c) => return Err(format!("a reference to {c:?}")),
+                None => match quick_xml::escape::resolve_predefined_entity(&r) {
+                    Some(s) => text.push_str(s),
+                    None => return Err(format!("an undeclared entity &{};", &*r)),
+                },
+            },
+            Event::CData(_) | Event::DocType(_) => {
+                return Err("CDATA or a DOCTYPE, which hyte never writes".into());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    match (depth, roots) {
+        (0, 1) => Ok(text),
+        (0, n) => Err(format!("{n} root elements")),
+        (n, _) => Err(format!("{n} elements left open")),
+    }
+}
+
+/// Panics unless `xml` (the file `name`) is XML 1.0 ([`parse_xml`]).
+pub fn check_xml(xml: &str, name: &str) {
+    if let Err(e) = parse_xml(xml) {
+        panic!("{name}: {e}");
+    }
+}
+
+/// A calendar read as RFC 5545 §3.1 has it, or what is wrong: CRLF line
+/// ends, lines of at most 75 octets, and after unfolding every line
+/// `name *(";" param) ":" value` whose value holds no control character
+/// but tab (§3.3.11's TSAFE-CHAR), from BEGIN:VCALENDAR to END:VCALENDAR.
+/// Returns the unfolded lines.
+pub fn parse_ics(ics: &str) -> Result<Vec<String>, String> {
+    let body = ics.strip_suffix("\r\n").ok_or("no CRLF at the end")?;
+    if body.replace("\r\n", "").contains(['\r', '\n']) {
+        return Err("a bare CR or LF".into());
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for raw in body.split("\r\n") {
+        if raw.len() > 75 {
+            return Err(format!("a line of {} octets", raw.len()));
+        }
+        match raw.strip_prefix([' ', '\t']) {
+            Some(rest) => lines
+                .last_mut()
+                .ok_or("a continuation line first")?
+                .push_str(rest),
+            None => lines.push(raw.to_string()),
+        }
+    }
+    for line in &lines {
+        let (head, value) = line
+            .split_once(':')
+            .ok_or_else(|| format!("no ':' in {line:?}"))?;
+        let name = head.split(';').next().unwrap_or_default();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            return Err(format!("a property name {name:?}"));
+        }
+        if value.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(format!("a control character in {line:?}"));
+        }
+    }
+    if lines.first().map(String::as_str) != Some("BEGIN:VCALENDAR")
+        || lines.last().map(String::as_str) != Some("END:VCALENDAR")
+    {
+        return Err("not one VCALENDAR".into());
+    }
+    Ok(lines)
+}
+
+/// Panics unless `ics` (the file `name`) is a calendar ([`parse_ics`]).
+pub fn check_ics(ics: &str, name: &str) {
+    if let Err(e) = parse_ics(ics) {
+        panic!("{name}: {e}");
+    }
 }
 
 /// Text that goes into pages, data files and the search index.

@@ -300,7 +300,8 @@ pub fn csv(site: &Site) -> Vec<u8> {
             f.text,
             &f.url,
         ];
-        // A spreadsheet shows a control character as garbage, if at all.
+        // A spreadsheet shows a control character as garbage, if at all:
+        // the same rule as every other file ([`crate::text::forbidden`]).
         let _ =
             w.write_record(record.map(|field| crate::text::without_controls(field).into_owned()));
     }

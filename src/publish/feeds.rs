@@ -5,7 +5,9 @@ use jiff::civil::Date;
 
 use crate::model::{Decision, Kind, Site};
 
-/// XML-escaped `text`, without the control characters XML 1.0 forbids.
+/// XML-escaped `text`, with what may not go out
+/// ([`crate::text::forbidden`], the characters XML 1.0 forbids or
+/// discourages) as U+FFFD.
 fn escape(text: impl AsRef<str>) -> String {
     let text = crate::text::without_controls(text.as_ref());
     quick_xml::escape::escape(text.as_ref()).into_owned()

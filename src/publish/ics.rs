@@ -17,7 +17,9 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n\
 BEGIN:DAYLIGHT\r\nDTSTART:19960331T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nTZNAME:EEST\r\n\
 RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n";
 
-/// Escapes TEXT values: backslash, semicolon, comma and newlines.
+/// Escapes TEXT values: backslash, semicolon, comma and newlines; what
+/// may not go out ([`crate::text::forbidden`]: RFC 5545 allows no control
+/// character but tab in TEXT) becomes U+FFFD.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -27,8 +29,7 @@ pub fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
-            // RFC 5545 allows no control character but tab in TEXT.
-            c if c.is_control() && c != '\t' => out.push('\u{FFFD}'),
+            c if crate::text::forbidden(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -175,7 +176,11 @@ mod tests {
 
     #[test]
     fn control_characters_are_replaced() {
-        assert_eq!(escape("a\u{1}b\tc\u{8e}"), "a\u{FFFD}b\tc\u{FFFD}");
+        assert_eq!(
+            escape("a\u{1}b\tc\u{8e}d\x0Ce\u{FFFF}"),
+            "a\u{FFFD}b\tc\u{FFFD}d\u{FFFD}e\u{FFFD}"
+        );
+        assert_eq!(escape("a\r\nb"), "a\\nb");
     }
 
     #[test]
