@@ -1,4 +1,4 @@
-//! Answering requests from the in-memory site, and the reload socket.
+//! Answering requests from the in-memory site.
 //!
 //! The server is hyper on a small tokio runtime, so that what it holds is
 //! bounded whatever clients do: two threads answer connections and at
@@ -14,20 +14,17 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures_util::{SinkExt, StreamExt};
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::Semaphore;
-use tokio_tungstenite::tungstenite;
 
+use super::reload::{self, RELOAD_PATH, SCRIPT, SCRIPT_PATH};
 use super::{Shared, Snapshot};
 use crate::Error;
 
-const RELOAD_PATH: &str = "/__hyte/livereload";
-const SCRIPT_PATH: &str = "/__hyte/livereload.js";
 const OVERLAY_CSS_PATH: &str = "/__hyte/overlay.css";
 
 /// Open connections at most; the rest wait to be accepted. Kept well
@@ -47,28 +44,8 @@ pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 pub const MAX_HEAD: usize = 64 * 1024;
 /// The longest URL (path and query), in bytes.
 pub const MAX_URL: usize = 8 * 1024;
-/// How often a quiet reload socket is pinged, to find closed pages.
-const PING_EVERY: Duration = Duration::from_secs(15);
-// The page's pong to each ping is what keeps a quiet reload socket from
-// being closed as idle.
-const _: () = assert!(PING_EVERY.as_secs() * 2 <= IDLE_TIMEOUT.as_secs());
 
-type Body = Full<Bytes>;
-/// Reconnects after a restart, and reloads the page when told to.
-const SCRIPT: &str = r#"(() => {
-  const me = document.currentScript;
-  const seen = me ? me.dataset.generation : "0";
-  const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__hyte/livereload?g=" + seen;
-  let delay = 250;
-  function connect() {
-    const ws = new WebSocket(url);
-    ws.onmessage = (e) => { if (e.data === "reload") location.reload(); };
-    ws.onopen = () => { delay = 250; };
-    ws.onclose = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 5000); };
-  }
-  connect();
-})();
-"#;
+pub(super) type Body = Full<Bytes>;
 
 /// The styles of what `serve` adds to a page: the error overlay, the
 /// warnings box and the draft banner. A file of its own, not inline, so
@@ -157,7 +134,7 @@ async fn accept(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io
     }
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+pub(super) fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
     let mut r = Response::new(Body::from(text));
     *r.status_mut() = status;
     r.headers_mut().insert(
@@ -198,7 +175,7 @@ async fn answer(
     }
     let path = request.uri().path().to_string();
     match path.as_str() {
-        RELOAD_PATH => return reload_socket(request, shared, &sockets),
+        RELOAD_PATH => return reload::socket(request, shared, &sockets),
         SCRIPT_PATH => return with_type(SCRIPT, "text/javascript; charset=utf-8"),
         OVERLAY_CSS_PATH => return with_type(OVERLAY_CSS, "text/css; charset=utf-8"),
         _ => {}
@@ -382,103 +359,6 @@ fn percent_decode(s: &str) -> Option<String> {
         .decode_utf8()
         .ok()
         .map(|c| c.into_owned())
-}
-
-/// The reload socket: tells the page to reload whenever a rebuild
-/// finished after the generation the page was built from.
-fn reload_socket(
-    mut request: Request<Incoming>,
-    shared: Arc<Shared>,
-    sockets: &Arc<Semaphore>,
-) -> Response<Body> {
-    let headers = request.headers();
-    let upgrade = headers
-        .get(header::UPGRADE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
-    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY).filter(|_| upgrade) else {
-        return plain(
-            StatusCode::BAD_REQUEST,
-            "Tämä osoite on vain esikatselun WebSocket-yhteydelle.\n",
-        );
-    };
-    let Ok(slot) = sockets.clone().try_acquire_owned() else {
-        return plain(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Liian monta avointa sivua; sulje osa välilehdistä.\n",
-        );
-    };
-    let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-    let seen: u64 = request
-        .uri()
-        .query()
-        .unwrap_or_default()
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("g="))
-        .and_then(|g| g.parse().ok())
-        .unwrap_or(0);
-    tokio::spawn(async move {
-        if let Ok(upgraded) = hyper::upgrade::on(&mut request).await {
-            let socket = tokio_tungstenite::WebSocketStream::from_raw_socket(
-                TokioIo::new(upgraded),
-                tungstenite::protocol::Role::Server,
-                None,
-            )
-            .await;
-            push_reloads(socket, &shared, seen).await;
-        }
-        drop(slot);
-    });
-    let mut r = Response::new(Body::default());
-    *r.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
-    let h = r.headers_mut();
-    h.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
-    h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
-    if let Ok(v) = HeaderValue::from_str(&accept) {
-        h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
-    }
-    r
-}
-
-/// Sends "reload" whenever the generation passes `seen`, and a ping on
-/// quiet periods; ends when the page goes away.
-async fn push_reloads<S>(
-    mut socket: tokio_tungstenite::WebSocketStream<S>,
-    shared: &Shared,
-    mut seen: u64,
-) where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
-{
-    let mut generation = shared.generation.subscribe();
-    loop {
-        let now = *generation.borrow_and_update();
-        if now > seen {
-            if socket
-                .send(tungstenite::Message::text("reload"))
-                .await
-                .is_err()
-            {
-                return;
-            }
-            seen = now;
-            continue;
-        }
-        tokio::select! {
-            changed = generation.changed() => if changed.is_err() {
-                return;
-            },
-            // Pongs and the page's own frames are read and dropped; a
-            // close or an error ends the socket.
-            incoming = socket.next() => if !matches!(incoming, Some(Ok(_))) {
-                return;
-            },
-            () = tokio::time::sleep(PING_EVERY) => {
-                if socket.send(tungstenite::Message::Ping(Bytes::new())).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
