@@ -20,6 +20,7 @@
 //! on. None of this reaches `hyte build`'s output.
 
 mod http;
+mod overlay;
 mod reload;
 mod snapshot;
 mod watch;
