@@ -9,7 +9,6 @@
 //! [`IDLE_TIMEOUT`] is closed. A head over [`MAX_HEAD`] bytes is answered
 //! 431, a URL over [`MAX_URL`] bytes 414.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +22,7 @@ use tokio::sync::Semaphore;
 
 use super::overlay::{self, OVERLAY_CSS, OVERLAY_CSS_PATH};
 use super::reload::{self, RELOAD_PATH, SCRIPT, SCRIPT_PATH};
+use super::resolve::{Resolved, resolve};
 use super::{Shared, Snapshot};
 use crate::Error;
 
@@ -225,107 +225,9 @@ fn file_response(key: &str, snapshot: &Snapshot, status: StatusCode) -> Response
     r
 }
 
-#[derive(Debug, PartialEq, Eq)]
-enum Resolved {
-    File(String),
-    Redirect(String),
-    NotFound,
-}
-
-/// The key in `files` for a request path. Only plain segments are
-/// accepted: `..`, `.`, backslashes, NUL and undecodable bytes give
-/// NotFound, whether written plainly or percent-encoded.
-fn resolve(path: &str, files: &HashMap<String, Vec<u8>>) -> Resolved {
-    let Some(decoded) = percent_decode(path) else {
-        return Resolved::NotFound;
-    };
-    if decoded.contains(['\\', '\0']) {
-        return Resolved::NotFound;
-    }
-    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.iter().any(|s| *s == ".." || *s == ".") {
-        return Resolved::NotFound;
-    }
-    let key = segments.join("/");
-    let dir_index = if key.is_empty() {
-        "index.html".to_string()
-    } else {
-        format!("{key}/index.html")
-    };
-    if decoded.ends_with('/') || key.is_empty() {
-        return if files.contains_key(&dir_index) {
-            Resolved::File(dir_index)
-        } else {
-            Resolved::NotFound
-        };
-    }
-    if files.contains_key(&key) {
-        Resolved::File(key)
-    } else if files.contains_key(&dir_index) {
-        Resolved::Redirect(format!("/{key}/"))
-    } else {
-        Resolved::NotFound
-    }
-}
-
-/// The decoded path, or None where it is not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .ok()
-        .map(|c| c.into_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files() -> HashMap<String, Vec<u8>> {
-        ["index.html", "2025/index.html", "style.css", "404.html"]
-            .into_iter()
-            .map(|k| (k.to_string(), Vec::new()))
-            .collect()
-    }
-
-    #[test]
-    fn paths_resolve_to_files_indexes_and_redirects() {
-        let f = files();
-        assert_eq!(resolve("/", &f), Resolved::File("index.html".into()));
-        assert_eq!(
-            resolve("/2025/", &f),
-            Resolved::File("2025/index.html".into())
-        );
-        assert_eq!(resolve("/2025", &f), Resolved::Redirect("/2025/".into()));
-        assert_eq!(
-            resolve("/style.css", &f),
-            Resolved::File("style.css".into())
-        );
-        assert_eq!(resolve("/2024/", &f), Resolved::NotFound);
-    }
-
-    #[test]
-    fn traversal_never_resolves() {
-        let f = files();
-        for path in [
-            "/../index.html",
-            "/2025/../../index.html",
-            "/%2e%2e/index.html",
-            "/%2E%2E%2Findex.html",
-            "/..%2f2025/",
-            "/.%2e/x",
-            "/%5c..%5cindex.html",
-            "/%00",
-            "/%zz",
-            "/%e4",
-        ] {
-            assert_eq!(resolve(path, &f), Resolved::NotFound, "{path}");
-        }
-        // Doubled slashes are not absolute paths, only empty segments.
-        assert_eq!(
-            resolve("//2025/", &f),
-            Resolved::File("2025/index.html".into())
-        );
-    }
 
     #[test]
     fn before_the_first_good_build_every_address_says_nothing_is_shown_yet() {

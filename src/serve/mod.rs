@@ -22,6 +22,7 @@
 mod http;
 mod overlay;
 mod reload;
+mod resolve;
 mod snapshot;
 mod watch;
 
