@@ -18,6 +18,12 @@
 //! does not cover the page; draft pages carry a LUONNOS banner. A panic
 //! in a rebuild is reported as an internal error and the watching goes
 //! on. None of this reaches `hyte build`'s output.
+//!
+//! The parts: `watch` sees the saves, `update` is the fast path and
+//! `rebuild` the full one, both publishing into what the threads share
+//! (`snapshot`); `http` answers from it, finding the file with
+//! `resolve`, adding `overlay` to each page and keeping the
+//! `reload` sockets. This file holds the options and wires them up.
 
 mod http;
 mod overlay;
