@@ -1,4 +1,4 @@
-//! Answering requests from the in-memory site, and the reload socket.
+//! Answering requests from the in-memory site.
 //!
 //! The server is hyper on a small tokio runtime, so that what it holds is
 //! bounded whatever clients do: two threads answer connections and at
@@ -9,26 +9,22 @@
 //! [`IDLE_TIMEOUT`] is closed. A head over [`MAX_HEAD`] bytes is answered
 //! 431, a URL over [`MAX_URL`] bytes 414.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures_util::{SinkExt, StreamExt};
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::Semaphore;
-use tokio_tungstenite::tungstenite;
 
+use super::overlay::{self, OVERLAY_CSS, OVERLAY_CSS_PATH};
+use super::reload::{self, RELOAD_PATH, SCRIPT, SCRIPT_PATH};
+use super::resolve::{Resolved, resolve};
 use super::{Shared, Snapshot};
 use crate::Error;
-
-const RELOAD_PATH: &str = "/__hyte/livereload";
-const SCRIPT_PATH: &str = "/__hyte/livereload.js";
-const OVERLAY_CSS_PATH: &str = "/__hyte/overlay.css";
 
 /// Open connections at most; the rest wait to be accepted. Kept well
 /// under the usual limit of 1,024 open files.
@@ -47,44 +43,8 @@ pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
 pub const MAX_HEAD: usize = 64 * 1024;
 /// The longest URL (path and query), in bytes.
 pub const MAX_URL: usize = 8 * 1024;
-/// How often a quiet reload socket is pinged, to find closed pages.
-const PING_EVERY: Duration = Duration::from_secs(15);
-// The page's pong to each ping is what keeps a quiet reload socket from
-// being closed as idle.
-const _: () = assert!(PING_EVERY.as_secs() * 2 <= IDLE_TIMEOUT.as_secs());
 
-type Body = Full<Bytes>;
-/// Reconnects after a restart, and reloads the page when told to.
-const SCRIPT: &str = r#"(() => {
-  const me = document.currentScript;
-  const seen = me ? me.dataset.generation : "0";
-  const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__hyte/livereload?g=" + seen;
-  let delay = 250;
-  function connect() {
-    const ws = new WebSocket(url);
-    ws.onmessage = (e) => { if (e.data === "reload") location.reload(); };
-    ws.onopen = () => { delay = 250; };
-    ws.onclose = () => { setTimeout(connect, delay); delay = Math.min(delay * 2, 5000); };
-  }
-  connect();
-})();
-"#;
-
-/// The styles of what `serve` adds to a page: the error overlay, the
-/// warnings box and the draft banner. A file of its own, not inline, so
-/// that the theme's Content-Security-Policy (`default-src 'self'`) lets
-/// it in.
-const OVERLAY_CSS: &str = "#hyte-overlay{position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:1000;\
-background:#fff;color:#0b0c0c;border-top:0.5rem solid #d4351c;padding:1rem 1.5rem;box-shadow:0 -0.25rem 1rem rgba(0,0,0,.3);\
-font:1rem/1.5 system-ui,sans-serif}#hyte-overlay pre,#hyte-warnings pre{white-space:pre-wrap;overflow-wrap:anywhere;font:0.95rem/1.4 ui-monospace,monospace;\
-background:#f3f2f1;padding:0.75rem}#hyte-overlay h2{margin:0 0 .5rem;font-size:1.25rem}\
-#hyte-overlay.hyte-alone{position:static;max-height:none;box-shadow:none}\
-#hyte-warnings{position:fixed;right:0.5rem;bottom:0.5rem;max-width:min(40rem,calc(100vw - 1rem));z-index:999;\
-background:#fff;color:#0b0c0c;border-left:0.5rem solid #f47738;box-shadow:0 0.125rem 0.5rem rgba(0,0,0,.3);\
-font:1rem/1.5 system-ui,sans-serif}#hyte-warnings summary{cursor:pointer;padding:0.5rem 0.75rem;font-weight:700}\
-#hyte-warnings .hyte-more{max-height:50vh;overflow:auto;padding:0 0.75rem 0.5rem}\
-.hyte-draft{background:#ffdd00;color:#0b0c0c;border-bottom:0.25rem solid #0b0c0c;padding:0.5rem 1rem;\
-text-align:center;font:700 1rem/1.5 system-ui,sans-serif;overflow-wrap:anywhere}";
+pub(super) type Body = Full<Bytes>;
 
 /// Connections the kernel keeps waiting while every slot is taken (the
 /// standard library's 128 would turn away a burst of page loads).
@@ -157,7 +117,7 @@ async fn accept(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io
     }
 }
 
-fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+pub(super) fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
     let mut r = Response::new(Body::from(text));
     *r.status_mut() = status;
     r.headers_mut().insert(
@@ -198,7 +158,7 @@ async fn answer(
     }
     let path = request.uri().path().to_string();
     match path.as_str() {
-        RELOAD_PATH => return reload_socket(request, shared, &sockets),
+        RELOAD_PATH => return reload::socket(request, shared, &sockets),
         SCRIPT_PATH => return with_type(SCRIPT, "text/javascript; charset=utf-8"),
         OVERLAY_CSS_PATH => return with_type(OVERLAY_CSS, "text/css; charset=utf-8"),
         _ => {}
@@ -237,18 +197,7 @@ fn site_response(path: &str, shared: &Shared) -> Response<Body> {
 fn file_response(key: &str, snapshot: &Snapshot, status: StatusCode) -> Response<Body> {
     let Some(bytes) = snapshot.get(key) else {
         // Only before the first good build: show the error alone.
-        let title = if snapshot.last_good {
-            "hyte"
-        } else {
-            "hyte: sivustoa ei voitu rakentaa"
-        };
-        let body = inject(
-            &format!(
-                "<!DOCTYPE html><html lang=\"fi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main></main></body></html>"
-            ),
-            false,
-            snapshot,
-        );
+        let body = overlay::placeholder(snapshot);
         let mut r = with_type(body, "text/html; charset=utf-8");
         *r.status_mut() = if snapshot.last_good {
             status
@@ -262,7 +211,7 @@ fn file_response(key: &str, snapshot: &Snapshot, status: StatusCode) -> Response
     let is_html = mime.essence_str() == "text/html";
     let body = if is_html {
         let draft = snapshot.drafts.contains(key);
-        inject(&String::from_utf8_lossy(&bytes), draft, snapshot).into_bytes()
+        overlay::inject(&String::from_utf8_lossy(&bytes), draft, snapshot).into_bytes()
     } else {
         bytes.into_owned()
     };
@@ -276,294 +225,9 @@ fn file_response(key: &str, snapshot: &Snapshot, status: StatusCode) -> Response
     r
 }
 
-/// The banner of a draft page, right after `<body>`.
-const DRAFT_BANNER: &str = "<div class=\"hyte-draft\" role=\"note\">LUONNOS – tämä sivu ei näy julkaistulla sivustolla</div>";
-
-/// Adds the reload script; the error overlay while the latest rebuild has
-/// failed, else a small box of the build's warnings if it had any; and
-/// the LUONNOS banner if the page is a `draft`. Only `serve` does this;
-/// `build` output never has it.
-fn inject(html: &str, draft: bool, snapshot: &Snapshot) -> String {
-    let mut tail = String::new();
-    if let Some(error) = &snapshot.error {
-        let error = html_escape::encode_text(error);
-        tail.push_str(&if snapshot.last_good {
-            format!(
-                "<div id=\"hyte-overlay\" role=\"alert\"><h2>Sivustoa ei voitu päivittää</h2><pre>{error}</pre>\
-                 <p>Esikatselussa näkyy viimeisin toimiva versio. Korjaa tiedosto ja tallenna, niin sivu päivittyy itsestään.</p></div>"
-            )
-        } else {
-            // Nothing else is on the page: the reason first, in full.
-            format!(
-                "<div id=\"hyte-overlay\" class=\"hyte-alone\" role=\"alert\"><h2>Sivustoa ei voitu rakentaa</h2>\
-                 <p>Esikatselussa ei näy vielä mitään, koska sivustoa ei ole vielä kertaakaan saatu rakennettua alla lueteltujen virheiden takia. \
-                 Korjaa ne ja tallenna, niin sivu päivittyy itsestään.</p><pre>{error}</pre></div>"
-            )
-        });
-    } else if !snapshot.warnings.is_empty() {
-        let listed: String = snapshot.warnings.iter().map(|d| format!("{d}\n")).collect();
-        tail.push_str(&format!(
-            "<div id=\"hyte-warnings\" role=\"status\"><details><summary>Esikatselu: {}</summary>\
-             <div class=\"hyte-more\"><pre>{}</pre><p>Nämä eivät estä sivuston rakentamista (paitsi valinnalla --strict), mutta ne kannattaa korjata. Korjaa ja tallenna, niin ilmoitus päivittyy itsestään.</p></div></details></div>",
-            html_escape::encode_text(&crate::diagnostic::counts(&snapshot.warnings)),
-            html_escape::encode_text(listed.trim_end())
-        ));
-    }
-    tail.push_str(&format!(
-        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{}\"></script>",
-        snapshot.generation
-    ));
-    let mut html = html.to_string();
-    if draft && let Some(body) = html.find("<body") {
-        let open = html[body..].find('>').map_or(html.len(), |e| body + e + 1);
-        html.insert_str(open, DRAFT_BANNER);
-    }
-    if (draft || tail.contains("id=\"hyte-"))
-        && let Some(i) = html.rfind("</head>")
-    {
-        html.insert_str(
-            i,
-            &format!("<link rel=\"stylesheet\" href=\"{OVERLAY_CSS_PATH}\">"),
-        );
-    }
-    match html.rfind("</body>") {
-        Some(i) => html.insert_str(i, &tail),
-        None => html.push_str(&tail),
-    }
-    html
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Resolved {
-    File(String),
-    Redirect(String),
-    NotFound,
-}
-
-/// The key in `files` for a request path. Only plain segments are
-/// accepted: `..`, `.`, backslashes, NUL and undecodable bytes give
-/// NotFound, whether written plainly or percent-encoded.
-fn resolve(path: &str, files: &HashMap<String, Vec<u8>>) -> Resolved {
-    let Some(decoded) = percent_decode(path) else {
-        return Resolved::NotFound;
-    };
-    if decoded.contains(['\\', '\0']) {
-        return Resolved::NotFound;
-    }
-    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
-    if segments.iter().any(|s| *s == ".." || *s == ".") {
-        return Resolved::NotFound;
-    }
-    let key = segments.join("/");
-    let dir_index = if key.is_empty() {
-        "index.html".to_string()
-    } else {
-        format!("{key}/index.html")
-    };
-    if decoded.ends_with('/') || key.is_empty() {
-        return if files.contains_key(&dir_index) {
-            Resolved::File(dir_index)
-        } else {
-            Resolved::NotFound
-        };
-    }
-    if files.contains_key(&key) {
-        Resolved::File(key)
-    } else if files.contains_key(&dir_index) {
-        Resolved::Redirect(format!("/{key}/"))
-    } else {
-        Resolved::NotFound
-    }
-}
-
-/// The decoded path, or None where it is not UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    percent_encoding::percent_decode_str(s)
-        .decode_utf8()
-        .ok()
-        .map(|c| c.into_owned())
-}
-
-/// The reload socket: tells the page to reload whenever a rebuild
-/// finished after the generation the page was built from.
-fn reload_socket(
-    mut request: Request<Incoming>,
-    shared: Arc<Shared>,
-    sockets: &Arc<Semaphore>,
-) -> Response<Body> {
-    let headers = request.headers();
-    let upgrade = headers
-        .get(header::UPGRADE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("websocket"));
-    let Some(key) = headers.get(header::SEC_WEBSOCKET_KEY).filter(|_| upgrade) else {
-        return plain(
-            StatusCode::BAD_REQUEST,
-            "Tämä osoite on vain esikatselun WebSocket-yhteydelle.\n",
-        );
-    };
-    let Ok(slot) = sockets.clone().try_acquire_owned() else {
-        return plain(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Liian monta avointa sivua; sulje osa välilehdistä.\n",
-        );
-    };
-    let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-    let seen: u64 = request
-        .uri()
-        .query()
-        .unwrap_or_default()
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("g="))
-        .and_then(|g| g.parse().ok())
-        .unwrap_or(0);
-    tokio::spawn(async move {
-        if let Ok(upgraded) = hyper::upgrade::on(&mut request).await {
-            let socket = tokio_tungstenite::WebSocketStream::from_raw_socket(
-                TokioIo::new(upgraded),
-                tungstenite::protocol::Role::Server,
-                None,
-            )
-            .await;
-            push_reloads(socket, &shared, seen).await;
-        }
-        drop(slot);
-    });
-    let mut r = Response::new(Body::default());
-    *r.status_mut() = StatusCode::SWITCHING_PROTOCOLS;
-    let h = r.headers_mut();
-    h.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
-    h.insert(header::UPGRADE, HeaderValue::from_static("websocket"));
-    if let Ok(v) = HeaderValue::from_str(&accept) {
-        h.insert(header::SEC_WEBSOCKET_ACCEPT, v);
-    }
-    r
-}
-
-/// Sends "reload" whenever the generation passes `seen`, and a ping on
-/// quiet periods; ends when the page goes away.
-async fn push_reloads<S>(
-    mut socket: tokio_tungstenite::WebSocketStream<S>,
-    shared: &Shared,
-    mut seen: u64,
-) where
-    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
-{
-    let mut generation = shared.generation.subscribe();
-    loop {
-        let now = *generation.borrow_and_update();
-        if now > seen {
-            if socket
-                .send(tungstenite::Message::text("reload"))
-                .await
-                .is_err()
-            {
-                return;
-            }
-            seen = now;
-            continue;
-        }
-        tokio::select! {
-            changed = generation.changed() => if changed.is_err() {
-                return;
-            },
-            // Pongs and the page's own frames are read and dropped; a
-            // close or an error ends the socket.
-            incoming = socket.next() => if !matches!(incoming, Some(Ok(_))) {
-                return;
-            },
-            () = tokio::time::sleep(PING_EVERY) => {
-                if socket.send(tungstenite::Message::Ping(Bytes::new())).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files() -> HashMap<String, Vec<u8>> {
-        ["index.html", "2025/index.html", "style.css", "404.html"]
-            .into_iter()
-            .map(|k| (k.to_string(), Vec::new()))
-            .collect()
-    }
-
-    #[test]
-    fn paths_resolve_to_files_indexes_and_redirects() {
-        let f = files();
-        assert_eq!(resolve("/", &f), Resolved::File("index.html".into()));
-        assert_eq!(
-            resolve("/2025/", &f),
-            Resolved::File("2025/index.html".into())
-        );
-        assert_eq!(resolve("/2025", &f), Resolved::Redirect("/2025/".into()));
-        assert_eq!(
-            resolve("/style.css", &f),
-            Resolved::File("style.css".into())
-        );
-        assert_eq!(resolve("/2024/", &f), Resolved::NotFound);
-    }
-
-    #[test]
-    fn traversal_never_resolves() {
-        let f = files();
-        for path in [
-            "/../index.html",
-            "/2025/../../index.html",
-            "/%2e%2e/index.html",
-            "/%2E%2E%2Findex.html",
-            "/..%2f2025/",
-            "/.%2e/x",
-            "/%5c..%5cindex.html",
-            "/%00",
-            "/%zz",
-            "/%e4",
-        ] {
-            assert_eq!(resolve(path, &f), Resolved::NotFound, "{path}");
-        }
-        // Doubled slashes are not absolute paths, only empty segments.
-        assert_eq!(
-            resolve("//2025/", &f),
-            Resolved::File("2025/index.html".into())
-        );
-    }
-
-    #[test]
-    fn the_overlay_is_injected_only_while_broken() {
-        let ok = Snapshot {
-            files: Arc::new(files()),
-            error: None,
-            last_good: true,
-            generation: 3,
-            ..Snapshot::default()
-        };
-        let html = inject(
-            "<html><head></head><body><p>x</p></body></html>",
-            false,
-            &ok,
-        );
-        assert!(html.contains("data-generation=\"3\""));
-        assert!(!html.contains("hyte-overlay"));
-        assert!(!html.contains(OVERLAY_CSS_PATH));
-        let broken = Snapshot {
-            error: Some("virhe: <script>".into()),
-            ..ok
-        };
-        let html = inject(
-            "<html><head></head><body><p>x</p></body></html>",
-            false,
-            &broken,
-        );
-        assert!(html.contains("id=\"hyte-overlay\""));
-        assert!(html.contains("virhe: &lt;script&gt;"));
-        assert!(html.contains("viimeisin toimiva versio"));
-        assert!(html.find("<p>x</p>") < html.find("hyte-overlay"));
-        assert!(html.contains(OVERLAY_CSS_PATH));
-    }
 
     #[test]
     fn before_the_first_good_build_every_address_says_nothing_is_shown_yet() {
@@ -579,55 +243,10 @@ mod tests {
             let r = file_response("404.html", &never, StatusCode::NOT_FOUND);
             assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
         }
-        let html = inject("<html><head></head><body></body></html>", false, &never);
+        let html = overlay::inject("<html><head></head><body></body></html>", false, &never);
         assert!(html.contains("Sivustoa ei voitu rakentaa"), "{html}");
         assert!(html.contains("ei näy vielä mitään"), "{html}");
         assert!(html.contains("Pikula"), "{html}");
         assert!(!html.contains("viimeisin toimiva versio"), "{html}");
-    }
-
-    #[test]
-    fn warnings_show_in_a_box_that_leaves_the_page_alone() {
-        let warned = Snapshot {
-            last_good: true,
-            warnings: Arc::new(vec![
-                crate::Diagnostic::warning("content/a.md", "linkin teksti <puuttuu>").at_line(4),
-            ]),
-            ..Snapshot::default()
-        };
-        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\"></head><body><p>x</p></body></html>";
-        let html = inject(page, false, &warned);
-        assert!(html.contains("<p>x</p>"));
-        assert!(!html.contains("hyte-overlay"), "{html}");
-        assert!(html.contains("id=\"hyte-warnings\""), "{html}");
-        assert!(html.contains("<details><summary>Esikatselu: 1 varoitus</summary>"));
-        assert!(html.contains("linkin teksti &lt;puuttuu&gt;"));
-        assert!(html.contains("content/a.md:4"));
-        // Styled from a file (the CSP allows 'self'), never inline.
-        assert!(html.contains(OVERLAY_CSS_PATH));
-        assert!(!html.contains("style=") && !html.contains("<style"));
-        // An error hides the warnings: its list already has them.
-        let broken = Snapshot {
-            error: Some("virhe".into()),
-            ..warned
-        };
-        assert!(!inject(page, false, &broken).contains("hyte-warnings"));
-    }
-
-    #[test]
-    fn drafts_carry_a_banner_right_after_body() {
-        let s = Snapshot::default();
-        let html = inject(
-            "<html><head></head><body class=\"x\"><a href=\"#main\">Siirry</a></body></html>",
-            true,
-            &s,
-        );
-        assert!(
-            html.contains(&format!("<body class=\"x\">{DRAFT_BANNER}<a href")),
-            "{html}"
-        );
-        assert!(html.contains(OVERLAY_CSS_PATH));
-        let html = inject("<html><head></head><body><p>x</p></body></html>", false, &s);
-        assert!(!html.contains("hyte-draft"));
     }
 }

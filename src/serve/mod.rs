@@ -18,22 +18,29 @@
 //! does not cover the page; draft pages carry a LUONNOS banner. A panic
 //! in a rebuild is reported as an internal error and the watching goes
 //! on. None of this reaches `hyte build`'s output.
+//!
+//! The parts: `watch` sees the saves, `update` is the fast path and
+//! `rebuild` the full one, both publishing into what the threads share
+//! (`snapshot`); `http` answers from it, finding the file with
+//! `resolve`, adding `overlay` to each page and keeping the
+//! `reload` sockets. This file holds the options and wires them up.
 
 mod http;
+mod overlay;
+mod rebuild;
+mod reload;
+mod resolve;
+mod snapshot;
+mod update;
 mod watch;
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::net::IpAddr;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError, RwLock, mpsc};
-use std::time::Instant;
+pub use snapshot::{Shared, Snapshot, Stale};
 
-use crate::diagnostic::Diagnostic;
-use crate::model::Site;
-use crate::render::OnDemand;
-use crate::{Error, OutFile, SiteOptions, prepare, produce};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use crate::{Error, SiteOptions};
 
 /// Options of `hyte serve`.
 #[derive(Debug, Clone)]
@@ -43,317 +50,6 @@ pub struct ServeOptions {
     /// 0 picks a free port.
     pub port: u16,
     pub open: bool,
-}
-
-/// One build as served: every file, and the error of the latest rebuild if
-/// it failed (the files are then those of the last good build, if any).
-#[derive(Default, Clone)]
-pub struct Snapshot {
-    pub files: Arc<HashMap<String, Vec<u8>>>,
-    pub error: Option<String>,
-    /// Whether `files` come from a build that succeeded; false until the
-    /// first one does (then nothing of the site can be shown).
-    pub last_good: bool,
-    /// The warnings of the build `files` come from (the problems that did
-    /// not stop it).
-    pub warnings: Arc<Vec<Diagnostic>>,
-    /// The files (relative to the output) of the pages marked
-    /// `draft = true`: they carry the LUONNOS banner.
-    pub drafts: Arc<HashSet<String>>,
-    pub generation: u64,
-    /// The site the files were made from, to update after an edit.
-    pub pages: Option<Arc<OnDemand>>,
-    /// Files of `files` that an edit made out of date since: they are
-    /// rendered again from `pages` when asked for.
-    pub stale: Option<Arc<Stale>>,
-}
-
-/// Pages out of date in the last full build, and those rendered since.
-#[derive(Default)]
-pub struct Stale {
-    paths: HashSet<String>,
-    made: Mutex<HashMap<String, Arc<Vec<u8>>>>,
-}
-
-impl Snapshot {
-    /// The current bytes of the file at `key` (relative to the output).
-    pub fn get(&self, key: &str) -> Option<Cow<'_, [u8]>> {
-        if let (Some(stale), Some(pages)) = (&self.stale, &self.pages)
-            && stale.paths.contains(key)
-        {
-            if let Some(bytes) = stale.made.lock().expect("no panics while held").get(key) {
-                return Some(Cow::Owned(bytes.to_vec()));
-            }
-            match pages.render(key) {
-                Some(Ok(html)) => {
-                    let bytes = Arc::new(html.into_bytes());
-                    stale
-                        .made
-                        .lock()
-                        .expect("no panics while held")
-                        .insert(key.to_string(), bytes.clone());
-                    return Some(Cow::Owned(bytes.to_vec()));
-                }
-                // The background rebuild reports the problem.
-                Some(Err(e)) => eprintln!("{e}"),
-                None => {}
-            }
-        }
-        self.files.get(key).map(|b| Cow::Borrowed(b.as_slice()))
-    }
-}
-
-/// What the server threads share.
-pub struct Shared {
-    snapshot: RwLock<Arc<Snapshot>>,
-    /// The generation, for reload sockets to wait on.
-    generation: tokio::sync::watch::Sender<u64>,
-    /// Counts the changes of the sources, so that a background rebuild
-    /// started before the latest edit does not replace its result.
-    edits: AtomicU64,
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Shared {
-            snapshot: RwLock::default(),
-            generation: tokio::sync::watch::Sender::new(0),
-            edits: AtomicU64::default(),
-        }
-    }
-}
-
-impl Shared {
-    pub fn current(&self) -> Arc<Snapshot> {
-        // A snapshot is replaced whole, so one a panic left behind is
-        // still a consistent one.
-        self.snapshot
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
-    }
-
-    /// Replaces the snapshot with what `next` makes of the current one,
-    /// unless it gives None. Both happen under the write lock, so two
-    /// threads publishing never undo each other and the generation only
-    /// grows.
-    fn publish(&self, next: impl FnOnce(&Snapshot) -> Option<Snapshot>) {
-        let mut current = self
-            .snapshot
-            .write()
-            .unwrap_or_else(PoisonError::into_inner);
-        let Some(snapshot) = next(&current) else {
-            return;
-        };
-        let generation = snapshot.generation;
-        *current = Arc::new(snapshot);
-        // Sent under the lock, so the generations arrive in order.
-        self.generation.send_replace(generation);
-    }
-}
-
-/// What one in-memory build made.
-struct Built {
-    files: HashMap<String, Vec<u8>>,
-    pages: OnDemand,
-    warnings: Vec<Diagnostic>,
-    drafts: HashSet<String>,
-}
-
-/// Builds the site into memory with drafts and a local base URL.
-fn build_in_memory(site: &SiteOptions) -> Result<Built, Error> {
-    let crate::Prepared {
-        site: model,
-        templates,
-        warnings,
-    } = prepare(site)?;
-    let files = Mutex::new(HashMap::new());
-    produce(site, &model, &templates, &|rel, file| {
-        let bytes = match file {
-            OutFile::Bytes(b) => b.to_vec(),
-            OutFile::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e))?,
-        };
-        files
-            .lock()
-            .expect("no panics while held")
-            .insert(rel.to_string(), bytes);
-        Ok(())
-    })?;
-    let drafts = draft_pages(&model);
-    let pages = OnDemand::new(Arc::new(model), Arc::new(templates))?;
-    Ok(Built {
-        files: files.into_inner().expect("no panics while held"),
-        pages,
-        warnings,
-        drafts,
-    })
-}
-
-/// The files of the pages marked `draft = true`.
-fn draft_pages(site: &Site) -> HashSet<String> {
-    site.pages
-        .iter()
-        .filter(|page| page.draft)
-        .map(|page| format!("{}index.html", page.url.trim_start_matches('/')))
-        .collect()
-}
-
-/// Rebuilds and publishes the result; a failure keeps the last good files.
-/// A quiet rebuild (in the background after a fast update) does not
-/// reload the open pages unless it fails, fixes a failure or changes the
-/// warnings.
-fn rebuild(site: &SiteOptions, shared: &Shared, quiet: bool) {
-    let started = Instant::now();
-    let edits = shared.edits.load(Ordering::SeqCst);
-    let result = build_in_memory(site);
-    match &result {
-        Ok(built) => {
-            crate::diagnostic::print(&built.warnings);
-            let warned = if built.warnings.is_empty() {
-                String::new()
-            } else {
-                format!("; {}", crate::diagnostic::counts(&built.warnings))
-            };
-            eprintln!(
-                "päivitetty: {} tiedostoa {} ms:ssa{warned}",
-                built.files.len(),
-                started.elapsed().as_millis()
-            );
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            if shared.current().last_good {
-                eprintln!("esikatselussa näkyy viimeisin toimiva versio, kunnes virhe on korjattu");
-            } else {
-                eprintln!("{NOTHING_YET}");
-            }
-        }
-    }
-    shared.publish(|previous| {
-        if quiet && shared.edits.load(Ordering::SeqCst) != edits {
-            // An edit came meanwhile; its own update follows.
-            return None;
-        }
-        Some(match result {
-            Ok(built) => {
-                let reload =
-                    !quiet || previous.error.is_some() || *previous.warnings != built.warnings;
-                Snapshot {
-                    files: Arc::new(built.files),
-                    error: None,
-                    last_good: true,
-                    warnings: Arc::new(built.warnings),
-                    drafts: Arc::new(built.drafts),
-                    generation: previous.generation + u64::from(reload),
-                    pages: Some(Arc::new(built.pages)),
-                    stale: None,
-                }
-            }
-            Err(e) => Snapshot {
-                error: Some(e.to_string()),
-                generation: previous.generation + 1,
-                ..previous.clone()
-            },
-        })
-    });
-}
-
-/// What the terminal says when a build fails and none has succeeded yet.
-const NOTHING_YET: &str = "esikatselussa ei näy vielä mitään: sivustoa ei ole vielä kertaakaan saatu rakennettua yllä lueteltujen virheiden takia; korjaa ne ja tallenna, niin esikatselu päivittyy itsestään";
-
-/// Runs `work` (a rebuild or an update). A panic in it would end the
-/// thread that watches or rebuilds, and every later save would go
-/// unseen while the old site stayed up; instead it is reported, on
-/// stderr and over every page, as an internal error, and the thread goes
-/// on: the next save rebuilds.
-fn guarded(shared: &Shared, work: impl FnOnce()) {
-    let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) else {
-        return;
-    };
-    let what = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "tuntematon syy".into());
-    let e = Error::Internal(format!(
-        "esikatselun päivitys kaatui ({what}); esikatselu jatkaa, ja seuraava tallennus rakentaa sivuston uudelleen"
-    ));
-    eprintln!("{e}");
-    shared.publish(|previous| {
-        Some(Snapshot {
-            error: Some(e.to_string()),
-            generation: previous.generation + 1,
-            ..previous.clone()
-        })
-    });
-}
-
-/// What the watcher runs after each save: `on_change` under [`guarded`].
-fn on_save(
-    shared: Arc<Shared>,
-    on_change: impl Fn(Option<Vec<PathBuf>>) + Send + 'static,
-) -> impl Fn(Option<Vec<PathBuf>>) + Send + 'static {
-    move |changed| guarded(&shared, || on_change(changed))
-}
-
-/// The fast path for a save that changed only the text of pages: the
-/// model is updated, the dependent pages are marked stale, and open pages
-/// reload. False when the change needs a full rebuild.
-fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool {
-    let started = Instant::now();
-    let previous = shared.current();
-    let (None, Some(pages)) = (&previous.error, &previous.pages) else {
-        return false;
-    };
-    let Ok(canonical) = std::fs::canonicalize(root) else {
-        return false;
-    };
-    let mut site = pages.site().clone();
-    let mut edited = Vec::new();
-    for path in changed {
-        // The model names files by the root as given.
-        let Ok(rel) = path.strip_prefix(&canonical) else {
-            return false;
-        };
-        let path = root.join(rel);
-        let Some(Ok(source)) = crate::load::source_at(root, &path) else {
-            return false;
-        };
-        let Some((next, id)) = crate::update_page(&site, &source) else {
-            return false;
-        };
-        site = Arc::new(next);
-        edited.push(id);
-    }
-    let next = pages.with_site(site);
-    let mut paths: HashSet<String> = previous
-        .stale
-        .as_ref()
-        .map(|s| s.paths.clone())
-        .unwrap_or_default();
-    for id in edited {
-        paths.extend(next.dependents(id));
-    }
-    let count = paths.len();
-    // The front matter is as it was: the drafts and, until the
-    // background rebuild says otherwise, the warnings too.
-    shared.publish(|current| {
-        Some(Snapshot {
-            error: None,
-            generation: current.generation + 1,
-            pages: Some(Arc::new(next)),
-            stale: Some(Arc::new(Stale {
-                paths,
-                made: Mutex::default(),
-            })),
-            ..current.clone()
-        })
-    });
-    eprintln!(
-        "päivitetty: {count} sivua merkitty tehtäväksi uudelleen {} ms:ssa; koko sivusto rakennetaan taustalla",
-        started.elapsed().as_millis()
-    );
-    true
 }
 
 /// Runs the preview until the process is stopped.
@@ -380,34 +76,24 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     }
 
     let shared = Arc::new(Shared::default());
-    guarded(&shared, || rebuild(&site, &shared, false));
+    rebuild::guarded(&shared, || rebuild::rebuild(&site, &shared, false));
     eprintln!("esikatselu: {url} (luonnokset mukana); lopeta painamalla Ctrl+C");
 
-    // Full rebuilds after fast updates run on a thread of their own, one
-    // at a time; requests made meanwhile are coalesced.
-    let (background, requests) = mpsc::channel::<()>();
-    std::thread::spawn({
-        let shared = shared.clone();
-        let site = site.clone();
-        move || {
-            while requests.recv().is_ok() {
-                while requests.try_recv().is_ok() {}
-                guarded(&shared, || rebuild(&site, &shared, true));
-            }
-        }
-    });
+    // A save takes the fast path where it can, with a quiet full rebuild
+    // after it in the background; else a full rebuild at once.
+    let background = rebuild::in_background(site.clone(), shared.clone());
     watch::start(
         &opts.root,
-        on_save(shared.clone(), {
+        rebuild::on_save(shared.clone(), {
             let shared = shared.clone();
             let site = site.clone();
             move |changed| {
                 shared.edits.fetch_add(1, Ordering::SeqCst);
                 match changed {
-                    Some(changed) if update(&site.root, &changed, &shared) => {
+                    Some(changed) if update::update(&site.root, &changed, &shared) => {
                         let _ = background.send(());
                     }
-                    _ => rebuild(&site, &shared, false),
+                    _ => rebuild::rebuild(&site, &shared, false),
                 }
             }
         }),
@@ -419,109 +105,4 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
         eprintln!("selainta ei voitu avata: {e}; avaa osoite itse");
     }
     http::serve(listener, shared)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
-
-    /// Polls `until` for ten seconds at most.
-    fn wait(what: &str, until: impl Fn() -> bool) {
-        let started = Instant::now();
-        while !until() {
-            assert!(started.elapsed() < Duration::from_secs(10), "{what}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The watcher as `run` sets it up ([`on_save`]), with a rebuild that
-    /// panics while a page says KAADU: the panic is shown as an internal
-    /// error over the last good site, and the next save rebuilds.
-    #[test]
-    fn a_panic_in_a_rebuild_is_reported_and_the_next_save_rebuilds() {
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jarvilaakso"),
-            dir.path(),
-        );
-        let site = SiteOptions {
-            root: dir.path().to_path_buf(),
-            base_url: Some("http://127.0.0.1:1111/".into()),
-            drafts: true,
-            strict: false,
-        };
-        let shared = Arc::new(Shared::default());
-        guarded(&shared, || rebuild(&site, &shared, false));
-        assert!(shared.current().last_good && shared.current().error.is_none());
-        let memo = dir.path().join("content/2030/muistio.md");
-        let text = std::fs::read_to_string(&memo).unwrap();
-
-        watch::start(
-            dir.path(),
-            on_save(shared.clone(), {
-                let shared = shared.clone();
-                let site = site.clone();
-                let memo = memo.clone();
-                move |_| {
-                    if std::fs::read_to_string(&memo).is_ok_and(|t| t.contains("KAADU")) {
-                        panic!("koe: rakennus kaatuu");
-                    }
-                    rebuild(&site, &shared, false);
-                }
-            }),
-        )
-        .unwrap();
-
-        std::fs::write(&memo, format!("{text}\nKAADU\n")).unwrap();
-        wait("the panic is reported", || shared.current().error.is_some());
-        let now = shared.current();
-        let error = now.error.as_deref().unwrap();
-        assert!(error.starts_with("sisäinen virhe: "), "{error}");
-        assert!(error.contains("koe: rakennus kaatuu"), "{error}");
-        assert!(
-            error.contains("tämä ei johdu sivuston sisällöstä"),
-            "{error}"
-        );
-        assert!(now.last_good, "the last good site is still served");
-        assert!(now.files.contains_key("2030/muistio/index.html"));
-
-        std::fs::write(&memo, format!("{text}\nKorjattu rivi.\n")).unwrap();
-        wait("the next save rebuilds", || {
-            let now = shared.current();
-            now.error.is_none()
-                && now
-                    .files
-                    .get("2030/muistio/index.html")
-                    .is_some_and(|b| String::from_utf8_lossy(b).contains("Korjattu rivi."))
-        });
-    }
-
-    #[test]
-    fn drafts_are_the_pages_marked_so() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jarvilaakso");
-        let site = SiteOptions {
-            root: root.clone(),
-            base_url: Some("http://127.0.0.1:1111/".into()),
-            drafts: true,
-            strict: false,
-        };
-        let built = build_in_memory(&site).unwrap();
-        let drafts: Vec<&String> = built.drafts.iter().collect();
-        assert_eq!(drafts, ["2030/luonnos/index.html"]);
-        assert!(built.files.contains_key("2030/luonnos/index.html"));
-    }
 }
