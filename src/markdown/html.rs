@@ -234,4 +234,25 @@ mod tests {
         let tags: Vec<&str> = r.outline.raw_html.iter().map(|h| h.tag.as_str()).collect();
         assert_eq!(tags, ["span", "br"]);
     }
+
+    #[test]
+    fn odd_html_never_panics_and_never_runs() {
+        for body in [
+            "a <script>b\n\nc</script> d",
+            "<script>never closed",
+            "x <script>y",
+            "- kohta <style>p{}</style> jatkuu\n- <b>toinen</b>",
+            "## Otsikko <span>osa</span>\n",
+            "| a | <script>x</script> |\n|---|---|\n| <i>b</i> | c |\n",
+            "<!-- a --> <!-- b",
+            "<div>\n<script>x</script>\n</div>",
+            "<svg><script>x</script></svg> ok",
+            "&lt;script&gt; <scr<script>ipt>",
+        ] {
+            let r = render(body, None, "/", "");
+            assert!(!r.html.contains("<script"), "{body:?}: {}", r.html);
+            assert!(!r.html.contains("<style"), "{body:?}: {}", r.html);
+            assert!(!r.html.contains("<span"), "{body:?}: {}", r.html);
+        }
+    }
 }
