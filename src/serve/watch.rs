@@ -16,6 +16,16 @@ const QUIET: Duration = Duration::from_millis(20);
 /// The longest a save waits for its rebuild, however busy the editor.
 const MAX_WAIT: Duration = Duration::from_millis(50);
 
+/// How long a save waits at most when a changed page reads as empty (an
+/// editor that truncates before it writes).
+const EMPTIED_WAIT: Duration = Duration::from_millis(250);
+
+/// Whether `path` is a content page that is empty right now.
+fn emptied(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md")
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0)
+}
+
 /// The folders watched recursively, relative to the site root.
 const DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
 
@@ -82,15 +92,23 @@ pub fn start(
         while let Ok(first) = rx.recv() {
             let mut changed = Some(Vec::new());
             add_changes(&thread_root, &first, &mut changed);
-            // Coalesce the burst of one save.
+            // Coalesce the burst of one save. Some editors empty a file and
+            // then write it: while a changed page reads as empty, wait a
+            // little longer for the write.
             let started = Instant::now();
             loop {
-                let left = MAX_WAIT.saturating_sub(started.elapsed());
+                let emptied_now = changed
+                    .as_ref()
+                    .is_some_and(|c| c.iter().any(|p| emptied(p)));
+                let limit = if emptied_now { EMPTIED_WAIT } else { MAX_WAIT };
+                let left = limit.saturating_sub(started.elapsed());
                 if left.is_zero() {
                     break;
                 }
                 match rx.recv_timeout(QUIET.min(left)) {
                     Ok(event) => add_changes(&thread_root, &event, &mut changed),
+                    // Quiet, but a page is still empty: wait for its write.
+                    Err(mpsc::RecvTimeoutError::Timeout) if emptied_now => {}
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
@@ -168,5 +186,19 @@ mod tests {
         assert!(!is_source(root, Path::new("/site/public/index.html")));
         assert!(!is_source(root, Path::new("/site/target/debug/hyte")));
         assert!(!is_source(root, Path::new("/elsewhere/site.toml")));
+    }
+
+    #[test]
+    fn an_emptied_page_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("a.md");
+        std::fs::write(&page, "").unwrap();
+        assert!(emptied(&page));
+        std::fs::write(&page, "+++\ntitle = \"a\"\n+++\n").unwrap();
+        assert!(!emptied(&page));
+        let other = dir.path().join("site.toml");
+        std::fs::write(&other, "").unwrap();
+        assert!(!emptied(&other));
+        assert!(!emptied(&dir.path().join("gone.md")));
     }
 }
