@@ -131,11 +131,6 @@ impl Diagnostics {
         self.0
     }
 
-    /// Whether an error was reported (warnings do not count).
-    pub fn has_errors(&self) -> bool {
-        self.0.iter().any(Diagnostic::is_error)
-    }
-
     /// Every problem sorted by file and line, duplicates removed.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         sort(&mut self.0);
