@@ -36,7 +36,7 @@ pub fn page(site: &Site, page: &Page, path: &Path) -> Vec<Diagnostic> {
         if group.date.is_none() {
             out.push(
                 Diagnostic::warning(path, "kuntaryhmän sivulla ei ole neuvottelupäivää (`date`)")
-                    .help(format!("lisää alkutietoihin neuvottelupäivä muodossa VVVV-KK-PP, esim. date = {}-11-13; jos päivää ei ole vielä sovittu, pidä sivu luonnoksena (draft = true)", page.year.unwrap_or(2026))),
+                    .help(format!("lisää alkutietoihin neuvottelupäivä muodossa VVVV-KK-PP, esim. date = {}-11-13; jos päivää ei ole vielä sovittu, pidä sivu luonnoksena (draft = true)", page.year.map_or("VVVV".to_string(), |y| y.to_string()))),
             );
         }
         if page.findings.is_empty() && site.year(page.year.unwrap_or_default()).is_some() {
