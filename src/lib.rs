@@ -17,6 +17,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod cli;
 pub mod cmd;
 pub mod config;

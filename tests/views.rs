@@ -77,19 +77,35 @@ fn priority_page_has_goals_per_year_and_every_groups_findings_side_by_side() {
 }
 
 #[test]
-fn schedule_lists_every_session_in_date_order_then_undated_ones() {
-    let (_out, public) = built();
+fn schedule_lists_what_is_ahead_first_then_the_past_newest_first() {
+    // Built on 1 November 2030: the first group session has passed, the
+    // forum of 20.11. and the spring 2031 plan are ahead.
+    let out = tempdir();
+    let public = out.path().join("public");
+    let mut cmd = hyte();
+    cmd.env("SOURCE_DATE_EPOCH", "1919721600").args([
+        "build",
+        "--root",
+        fixture().to_str().unwrap(),
+        "--output",
+        public.to_str().unwrap(),
+    ]);
+    assert!(cmd.output().unwrap().status.success());
     let html = page(&public, "aikataulu/index.html");
-    let first_group = at(&html, "Kallioniemi ja Pikkula");
     let forum = at(&html, "Järjestöfoorumi");
-    let undated = at(&html, "joulukuun alussa 2030");
     let next_year = at(&html, "huhti–toukokuussa 2031");
-    assert!(first_group < forum, "14.10.2030 before 20.11.2030");
+    let first_group = at(&html, "Kallioniemi ja Pikkula");
+    let undated = at(&html, "joulukuun alussa 2030");
+    assert!(forum < next_year, "ahead: 20.11.2030 before spring 2031");
+    assert!(next_year < first_group, "what is ahead before what is past");
     assert!(
-        forum < undated && undated < next_year,
-        "undated sessions last, by year"
+        first_group < undated,
+        "past: dated before undated within a year"
     );
-    assert!(html.contains("suunniteltu") && html.contains("pidetty"));
+    assert!(html.contains(">tulossa<") && html.contains(">pidetty<"));
+    let front = page(&public, "index.html");
+    let upcoming = &front[at(&front, "id=\"tulossa\"")..];
+    assert!(at(upcoming, "Järjestöfoorumi") < at(upcoming, "huhti–toukokuussa 2031"));
 }
 
 #[test]

@@ -52,6 +52,9 @@ struct SiteToml {
     language: String,
     #[serde(default = "default_theme")]
     theme: String,
+    /// The IANA time zone whose calendar date is "today" for the site.
+    #[serde(default = "default_time_zone")]
+    time_zone: toml::Spanned<String>,
     region: Region,
     #[serde(default)]
     municipalities: Vec<NamedToml>,
@@ -77,6 +80,10 @@ fn default_statute_url() -> String {
 
 fn default_language() -> String {
     "fi".into()
+}
+
+fn default_time_zone() -> toml::Spanned<String> {
+    toml::Spanned::new(0..0, "Europe/Helsinki".to_string())
 }
 
 fn default_theme() -> String {
@@ -113,6 +120,9 @@ pub struct Config {
     pub base_url: String,
     pub language: String,
     pub theme: String,
+    /// The site's time zone (IANA name, e.g. `Europe/Helsinki`).
+    #[serde(skip)]
+    pub time_zone: jiff::tz::TimeZone,
     pub region: Region,
     pub municipalities: Vec<Term>,
     pub priority_areas: Vec<Term>,
@@ -256,10 +266,22 @@ fn resolve(
     let base_url_line = base_url.is_none().then(|| lines.at(raw.base_url.span()));
     let base = base_url.unwrap_or(raw.base_url.get_ref()).trim();
     let base_url = checked_base_url(base, base_url_line, display, &mut diags);
+    let time_zone = match jiff::tz::TimeZone::get(raw.time_zone.get_ref()) {
+        Ok(tz) => tz,
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(display, format!("aikavyöhykettä time_zone = \"{}\" ei tunneta", raw.time_zone.get_ref()))
+                    .at_line(lines.at(raw.time_zone.span()))
+                    .help(format!("kirjoita IANA-aikavyöhykkeen nimi, esim. time_zone = \"Europe/Helsinki\" (jiff: {e})")),
+            );
+            jiff::tz::TimeZone::UTC
+        }
+    };
     if !diags.is_empty() {
         return Err(diags.into_vec());
     }
     Ok(Config {
+        time_zone,
         title: raw.title,
         description: raw.description,
         base_url,

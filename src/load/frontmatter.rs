@@ -155,7 +155,7 @@ front_matter!(
 front_matter!(
     /// `content/<year>/_index.md`.
     YearFront {
-        status: YearStatus,
+        status: At<YearStatus>,
         #[serde(default)]
         summary: String,
         #[serde(default)]
@@ -209,6 +209,9 @@ pub struct SessionFront {
     pub start_time: Option<At<String>>,
     pub end_time: Option<At<String>>,
     pub when: Option<String>,
+    /// For a plan written in words (`when`): the last day it can fall on,
+    /// so that the build can tell when it has passed.
+    pub until: Option<At<Datetime>>,
     pub location: Option<String>,
     #[serde(default)]
     pub description: String,

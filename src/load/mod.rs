@@ -128,6 +128,8 @@ pub struct Asset {
 pub struct Loaded {
     pub root: PathBuf,
     pub config: Config,
+    /// The build's date in the site's time zone ([`crate::calendar`]).
+    pub today: jiff::civil::Date,
     pub sources: Vec<Source>,
     pub assets: Vec<Asset>,
     /// Problems of single files; those files are left out of `sources`, and
@@ -224,6 +226,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
     match config {
         Some(config) => Ok(Loaded {
             root: root.to_path_buf(),
+            today: crate::calendar::today(&config.time_zone)?,
             config,
             sources,
             assets,

@@ -21,6 +21,7 @@ use crate::markdown;
 pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let Loaded {
         root,
+        today,
         config,
         sources,
         assets,
@@ -106,6 +107,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     let member_of = query::member_index(config.municipalities.len(), &years, &pages);
     let pages = pages.into_iter().map(Arc::new).collect();
     let site = Site {
+        today,
         root,
         unloaded,
         drafts_left_out,
@@ -322,6 +324,8 @@ fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mu
                     start_time: group.start_time,
                     end_time: group.end_time,
                     when: None,
+                    until: None,
+                    line: 0,
                     location: group.location.clone(),
                     description: group.summary.clone(),
                     page: Some(g),

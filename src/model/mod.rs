@@ -35,6 +35,9 @@ pub type PageId = usize;
 /// changed.
 #[derive(Debug, Clone)]
 pub struct Site {
+    /// The build's date in the site's time zone: what is ahead or past is
+    /// derived from it.
+    pub today: Date,
     /// The site folder as given (`--root`); messages name files under it.
     pub root: PathBuf,
     /// Content files that could not be read or parsed (reported by the
@@ -110,6 +113,9 @@ pub struct Year {
     #[serde(skip)]
     pub page: PageId,
     pub status: YearStatus,
+    /// The file line of `status`.
+    #[serde(skip)]
+    pub status_line: usize,
     pub summary: String,
     pub priorities: Vec<PriorityId>,
     pub target_groups: Vec<TargetGroupId>,
@@ -156,6 +162,11 @@ pub struct Session {
     pub end_time: Option<Time>,
     /// When no date is published: e.g. "huhti–toukokuu 2026".
     pub when: Option<String>,
+    /// The last day an undated plan can fall on.
+    pub until: Option<Date>,
+    /// The file line of its title (0 for a group page's session).
+    #[serde(skip)]
+    pub line: usize,
     pub location: Option<String>,
     pub description: String,
     /// The page about this session (a group page for group sessions).
@@ -184,6 +195,54 @@ pub struct Goal {
     pub target_group: TargetGroupId,
     pub goal: String,
     pub background: String,
+}
+
+/// Where a year stands on the build's date, from its dates and what it
+/// holds rather than only from its typed `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    Held,
+    Ongoing,
+    Planned,
+    /// Planned, its dates have passed, and nothing of it is published.
+    Unreported,
+}
+
+impl Session {
+    /// The last day the session can fall on: its end, its date, or the
+    /// `until` of a plan in words; None when nothing tells.
+    pub fn last_day(&self) -> Option<Date> {
+        self.end_date.or(self.date).or(self.until)
+    }
+
+    /// Whether it is still ahead on `today` (or cannot be told to be past).
+    pub fn ahead(&self, today: Date) -> bool {
+        self.last_day().is_none_or(|d| d >= today)
+    }
+}
+
+impl Year {
+    /// The year's stage on `today`. A typed `held` stands. Otherwise a year
+    /// with something still ahead is planned (ongoing once something has
+    /// passed); one whose sessions have all passed is held if it published
+    /// group pages, else unreported.
+    pub fn stage(&self, today: Date) -> Stage {
+        if self.status == YearStatus::Held || self.sessions.is_empty() {
+            return match self.status {
+                YearStatus::Held => Stage::Held,
+                YearStatus::Ongoing => Stage::Ongoing,
+                YearStatus::Planned => Stage::Planned,
+            };
+        }
+        let ahead = self.sessions.iter().filter(|s| s.ahead(today)).count();
+        match (ahead, self.sessions.len()) {
+            (0, _) if !self.groups.is_empty() => Stage::Held,
+            (0, _) => Stage::Unreported,
+            (a, n) if a < n || self.status == YearStatus::Ongoing => Stage::Ongoing,
+            _ => Stage::Planned,
+        }
+    }
 }
 
 /// An old URL that leads to a page.

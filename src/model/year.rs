@@ -69,6 +69,8 @@ pub(super) fn year(
             start_time: time(&sf.start_time, s, "start_time", diags),
             end_time: time(&sf.end_time, s, "end_time", diags),
             when: sf.when.clone(),
+            until: sf.until.as_ref().and_then(|d| date(d, s, "until", diags)),
+            line: s.line(&sf.title),
             location: sf.location.clone(),
             description: sf.description.clone(),
             page: None,
@@ -168,7 +170,8 @@ pub(super) fn year(
     Year {
         number: s.year.unwrap_or_default(),
         page,
-        status: f.status,
+        status: f.status.value,
+        status_line: s.line(&f.status),
         summary: f.summary.clone(),
         priorities,
         target_groups,

@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::model::Stage;
+
 use crate::config::{Accessibility, Config, Contact, Region, SourceDoc, Statute, Term};
 use crate::model::{
     Finding, Heading, Kind, PageData, PageId, Part, Session, Site, Year, YearStatus,
@@ -31,7 +33,7 @@ pub struct YearLink {
     pub number: i32,
     pub title: String,
     pub url: String,
-    pub status: YearStatus,
+    pub status: Stage,
 }
 
 /// Everything about the site that is the same on every page.
@@ -110,7 +112,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
                 number: y.number,
                 title: site.pages[y.page].title.clone(),
                 url: href(c, &site.pages[y.page].url),
-                status: y.status,
+                status: y.stage(site.today),
             })
             .collect(),
         nav: existing(
@@ -258,12 +260,16 @@ pub struct SessionView {
     pub when: Option<String>,
     pub location: Option<String>,
     pub description: String,
+    /// A plan still ahead.
     pub planned: bool,
+    /// The last day of a plan in words, for ordering.
+    #[serde(skip)]
+    pub until: Option<jiff::civil::Date>,
     pub url: Option<String>,
     pub municipalities: Vec<TermView>,
 }
 
-fn session_view(site: &Site, s: &Session) -> SessionView {
+fn session_view(site: &Site, s: &Session, ahead: bool) -> SessionView {
     SessionView {
         title: s.title.clone(),
         date: s.date,
@@ -273,7 +279,8 @@ fn session_view(site: &Site, s: &Session) -> SessionView {
         when: s.when.clone(),
         location: s.location.clone(),
         description: s.description.clone(),
-        planned: s.planned,
+        planned: s.planned && ahead,
+        until: s.until,
         url: s.page.map(|p| href(&site.config, &site.pages[p].url)),
         municipalities: s.group.map(|g| members(site, g)).unwrap_or_default(),
     }
@@ -381,7 +388,7 @@ pub struct YearView {
     pub number: i32,
     pub title: String,
     pub url: String,
-    pub status: YearStatus,
+    pub status: Stage,
     pub summary: String,
     pub target_groups: Vec<String>,
     pub sessions: Vec<SessionView>,
@@ -399,14 +406,18 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
         number: y.number,
         title: page.title.clone(),
         url: href(&site.config, &page.url),
-        status: y.status,
+        status: y.stage(site.today),
         summary: y.summary.clone(),
         target_groups: y
             .target_groups
             .iter()
             .map(|t| site.config.target_groups[t.0].name.clone())
             .collect(),
-        sessions: y.sessions.iter().map(|s| session_view(site, s)).collect(),
+        sessions: y
+            .sessions
+            .iter()
+            .map(|s| session_view(site, s, ahead(y, s, site.today)))
+            .collect(),
         decisions: y
             .decisions
             .iter()
@@ -645,7 +656,7 @@ pub struct MunicipalityYear {
     pub number: i32,
     pub title: String,
     pub url: String,
-    pub status: YearStatus,
+    pub status: Stage,
     /// The year negotiated by groups.
     pub grouped: bool,
     pub group: Option<GroupLink>,
@@ -666,7 +677,7 @@ pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<
                 number: y.number,
                 title: page.title.clone(),
                 url: href(&site.config, &page.url),
-                status: y.status,
+                status: y.stage(site.today),
                 grouped: !y.groups.is_empty(),
                 group: ms.map(|ms| GroupLink {
                     title: site.pages[ms.group].title.clone(),
@@ -709,7 +720,7 @@ pub struct PriorityYear {
     pub number: i32,
     pub title: String,
     pub url: String,
-    pub status: YearStatus,
+    pub status: Stage,
     pub cells: Vec<PriorityCell>,
 }
 
@@ -768,7 +779,7 @@ pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<Priority
                 number: y.number,
                 title: page.title.clone(),
                 url: href(c, &page.url),
-                status: y.status,
+                status: y.stage(site.today),
                 cells,
             }
         })
@@ -780,49 +791,66 @@ pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<Priority
 pub struct ScheduleEntry {
     pub year: i32,
     pub year_url: String,
-    pub planned: bool,
+    /// Still ahead on the build's date (or not known to be past).
+    pub ahead: bool,
+    /// Past, planned, and nothing of it published: whether it took place
+    /// is not known.
+    pub unreported: bool,
     pub session: SessionView,
 }
 
-/// Every session of every year: dated ones by date, then undated ones by
-/// year.
+/// Every session of every year: what is ahead first, soonest first (those
+/// with no date after the dated ones), then what is past, newest first.
 pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
+    let today = site.today;
     let mut out: Vec<ScheduleEntry> = site
         .years
         .iter()
         .flat_map(|y| {
-            y.sessions.iter().map(move |s| ScheduleEntry {
-                year: y.number,
-                year_url: href(&site.config, &site.pages[y.page].url),
-                planned: s.planned || y.status == YearStatus::Planned,
-                session: session_view(site, s),
+            let held = y.status == YearStatus::Held;
+            y.sessions.iter().map(move |s| {
+                let ahead = ahead(y, s, today);
+                ScheduleEntry {
+                    year: y.number,
+                    year_url: href(&site.config, &site.pages[y.page].url),
+                    ahead,
+                    unreported: !ahead && !held && s.page.is_none(),
+                    session: session_view(site, s, ahead),
+                }
             })
         })
         .collect();
-    // By year, so that a year whose sessions have no published dates still
-    // stands in its place; within a year, dated sessions by date first.
-    out.sort_by_key(|e| {
-        (
-            e.year,
-            e.session.date.is_none(),
-            e.session.date,
-            e.session.start_time,
-        )
+    out.sort_by(|a, b| {
+        let key = |e: &ScheduleEntry| (e.session.date.or(e.session.until), e.session.start_time);
+        match (a.ahead, b.ahead) {
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+            // Ahead: by year, then dated by date before the undated.
+            (true, true) => (a.year, a.session.date.is_none(), key(a)).cmp(&(
+                b.year,
+                b.session.date.is_none(),
+                key(b),
+            )),
+            // Past: newest first.
+            (false, false) => (b.year, key(b)).cmp(&(a.year, key(a))),
+        }
     });
     out
 }
 
-/// Planned sessions of the years still to come (planned or ongoing).
+/// Whether a session is ahead on `today`. A year typed `held` keeps its
+/// sessions past unless one is dated ahead.
+fn ahead(y: &Year, s: &Session, today: jiff::civil::Date) -> bool {
+    if y.status == YearStatus::Held {
+        s.last_day().is_some_and(|d| d >= today)
+    } else {
+        s.ahead(today)
+    }
+}
+
+/// What is still ahead, for the front page.
 pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
-    schedule(site)
-        .into_iter()
-        .filter(|e| {
-            e.planned
-                && site
-                    .year(e.year)
-                    .is_some_and(|y| y.status != YearStatus::Held)
-        })
-        .collect()
+    schedule(site).into_iter().filter(|e| e.ahead).collect()
 }
 
 /// The site-relative URLs of every view made from the model rather than

@@ -10,6 +10,7 @@
 //! from a scaffold) that fail it only with `--strict`.
 
 mod body;
+mod dates;
 mod findings;
 mod groups;
 mod near;
@@ -30,6 +31,7 @@ pub fn site(site: &Site) -> Diagnostics {
         .collect();
     diags.extend(per_page.into_iter().flatten());
     diags.extend(groups::check(site));
+    diags.extend(dates::check(site));
     diags.extend(pages::check(site));
     diags.extend(published::site(site));
     diags
