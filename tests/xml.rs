@@ -119,13 +119,19 @@ print(f"{len(xml)} XML files, {len(ics)} calendars, {events} events")
     assert!(stdout.starts_with("2 XML files, "), "{stdout}");
 }
 
-fn control_characters_in_front_matter_leave_feeds_and_calendars_well_formed() {
+/// The hostile site built; the folders live as long as the tuple.
+fn hostile_build() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
     let site = hostile_site();
     let out = tempdir();
     let public = out.path().join("public");
     build(site.path(), &public, &[])
         .assert_no_panic()
         .assert_code(0);
+    (site, out, public)
+}
+
+fn control_characters_in_front_matter_leave_feeds_and_calendars_well_formed() {
+    let (_site, _out, public) = hostile_build();
 
     let atom = parse_xml(&page(&public, "atom.xml")).unwrap_or_else(|e| panic!("atom.xml: {e}"));
     assert!(
@@ -179,12 +185,7 @@ fn control_characters_in_front_matter_leave_feeds_and_calendars_well_formed() {
 }
 
 fn control_characters_in_front_matter_leave_files_pythons_parsers_read() {
-    let site = hostile_site();
-    let out = tempdir();
-    let public = out.path().join("public");
-    build(site.path(), &public, &[])
-        .assert_no_panic()
-        .assert_code(0);
+    let (_site, _out, public) = hostile_build();
     python_parse(&public);
 }
 

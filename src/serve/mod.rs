@@ -106,3 +106,12 @@ pub fn run(opts: &ServeOptions) -> Result<(), Error> {
     }
     http::serve(listener, shared)
 }
+
+/// For tests: the files of a small built site, empty.
+#[cfg(test)]
+fn test_files() -> std::collections::HashMap<String, Vec<u8>> {
+    ["index.html", "2025/index.html", "style.css", "404.html"]
+        .into_iter()
+        .map(|k| (k.to_string(), Vec::new()))
+        .collect()
+}

@@ -108,15 +108,9 @@ pub(super) fn placeholder(snapshot: &Snapshot) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashMap;
     use std::sync::Arc;
 
-    fn files() -> HashMap<String, Vec<u8>> {
-        ["index.html", "2025/index.html", "style.css", "404.html"]
-            .into_iter()
-            .map(|k| (k.to_string(), Vec::new()))
-            .collect()
-    }
+    use super::super::test_files as files;
 
     #[test]
     fn the_overlay_is_injected_only_while_broken() {

@@ -64,12 +64,7 @@ fn percent_decode(s: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn files() -> HashMap<String, Vec<u8>> {
-        ["index.html", "2025/index.html", "style.css", "404.html"]
-            .into_iter()
-            .map(|k| (k.to_string(), Vec::new()))
-            .collect()
-    }
+    use super::super::test_files as files;
 
     #[test]
     fn paths_resolve_to_files_indexes_and_redirects() {
