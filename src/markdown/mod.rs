@@ -8,11 +8,9 @@
 //! of the text for other headings.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 
-use comrak::adapters::{HeadingAdapter, HeadingMeta};
-use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::nodes::NodeValue;
 use comrak::options::Plugins;
 use comrak::{Arena, Options};
 use serde::Serialize;
@@ -21,10 +19,12 @@ use crate::config::{PriorityId, TargetGroupId, Term};
 use crate::slug::slugify;
 use crate::text::without_controls;
 
+mod headings;
 mod html;
 mod links;
 pub mod outline;
 
+use headings::{HeadingIds, unique};
 pub use links::Links;
 pub use outline::{Block, BlockKind, BodyLink, Outline, RawHtml};
 
@@ -375,52 +375,9 @@ fn finding(
     }
 }
 
-/// A heading id not used yet on the page.
-fn unique(used: &mut HashSet<String>, text: &str) -> String {
-    let base = match slugify(text) {
-        s if s.is_empty() => "otsikko".to_string(),
-        s => s,
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while used.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    used.insert(id.clone());
-    id
-}
-
 /// Whitespace collapsed, ends trimmed.
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Writes headings with the ids computed before rendering; comrak renders
-/// headings in document order.
-struct HeadingIds {
-    ids: Vec<String>,
-    next: AtomicUsize,
-}
-
-impl HeadingAdapter for HeadingIds {
-    fn enter(
-        &self,
-        out: &mut dyn fmt::Write,
-        h: &HeadingMeta,
-        _: Option<Sourcepos>,
-    ) -> fmt::Result {
-        let i = self.next.fetch_add(1, Ordering::Relaxed);
-        match self.ids.get(i) {
-            // ids are slugs: nothing to escape.
-            Some(id) => write!(out, "<h{} id=\"{}\">", h.level, id),
-            None => write!(out, "<h{}>", h.level),
-        }
-    }
-
-    fn exit(&self, out: &mut dyn fmt::Write, h: &HeadingMeta) -> fmt::Result {
-        writeln!(out, "</h{}>", h.level)
-    }
 }
 
 #[cfg(test)]
