@@ -167,6 +167,13 @@ front_matter!(
         decisions: Vec<DecisionFront>,
         #[serde(default)]
         goals: Vec<GoalFront>,
+        /// The plan the goals are for, e.g. "alueellinen
+        /// hyvinvointisuunnitelma 2026–2029".
+        goals_plan: Option<String>,
+        /// Groups the year negotiated in that have no page of their own:
+        /// each a list of municipality names.
+        #[serde(default)]
+        municipality_groups: Vec<Vec<At<String>>>,
     }
 );
 
@@ -198,6 +205,9 @@ pub enum YearStatus {
     Held,
     Ongoing,
     Planned,
+    /// Past, and nothing of it is published: the author says the site
+    /// does not know whether or how it took place.
+    Unreported,
 }
 
 #[derive(Debug, Deserialize)]

@@ -49,6 +49,10 @@ pub struct SiteView<'a> {
     pub statutes: &'a [Statute],
     /// The facts of the accessibility statement (`[accessibility]`), if given.
     pub accessibility: Option<&'a Accessibility>,
+    /// The open data's licence, once set and confirmed.
+    pub licence: Option<&'a crate::config::Licence>,
+    /// The build's date ("Tilanne d.m.yyyy" where a reader needs it).
+    pub today: jiff::civil::Date,
     pub municipalities: Vec<TermView>,
     pub priority_areas: Vec<TermView>,
     pub years: Vec<YearLink>,
@@ -103,6 +107,8 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
         contact: &c.contact,
         statutes: &c.statutes,
         accessibility: c.accessibility.as_ref(),
+        licence: c.licence.as_ref(),
+        today: site.today,
         municipalities,
         priority_areas: terms(&c.priority_areas, priority_url),
         years: site
@@ -395,6 +401,8 @@ pub struct YearView {
     pub decisions: Vec<DecisionView>,
     pub goals: Vec<RowView>,
     pub has_goals: bool,
+    /// The plan the goals are for (`goals_plan`).
+    pub goals_plan: Option<String>,
     pub groups: Vec<GroupLink>,
     pub perspectives: Vec<Link>,
     pub pages: Vec<Link>,
@@ -428,6 +436,7 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
             .collect(),
         goals: matrix(site, y, &[]),
         has_goals: !y.goals.is_empty(),
+        goals_plan: y.goals_plan.clone(),
         groups: y
             .groups
             .iter()
@@ -500,6 +509,8 @@ pub struct CellPartView {
     pub html: String,
     pub goal: Option<String>,
     pub background: Option<String>,
+    /// The plan the goal is for (`goals_plan` of the year).
+    pub goals_plan: Option<String>,
 }
 
 pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
@@ -531,6 +542,7 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
                                 html: cell.html.clone(),
                                 goal: goal.map(|g| g.goal.clone()),
                                 background: goal.map(|g| g.background.clone()),
+                                goals_plan: year.and_then(|y| y.goals_plan.clone()),
                             }
                         })
                         .collect(),
@@ -660,6 +672,9 @@ pub struct MunicipalityYear {
     /// The year negotiated by groups.
     pub grouped: bool,
     pub group: Option<GroupLink>,
+    /// The group the year's content lists without a page
+    /// (`municipality_groups`), as "A, B ja C".
+    pub listed_group: Option<String>,
     pub location: Option<String>,
     pub findings: Vec<PriorityFindings>,
 }
@@ -678,7 +693,14 @@ pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<
                 title: page.title.clone(),
                 url: href(&site.config, &page.url),
                 status: y.stage(site.today),
-                grouped: !y.groups.is_empty(),
+                grouped: !y.groups.is_empty() || !y.listed_groups.is_empty(),
+                listed_group: y.listed_groups.iter().find(|g| g.contains(&m)).map(|g| {
+                    let names: Vec<&str> = g
+                        .iter()
+                        .map(|m| site.config.municipalities[m.0].name.as_str())
+                        .collect();
+                    crate::config::all_of(&names)
+                }),
                 group: ms.map(|ms| GroupLink {
                     title: site.pages[ms.group].title.clone(),
                     url: href(&site.config, &site.pages[ms.group].url),
@@ -721,6 +743,8 @@ pub struct PriorityYear {
     pub title: String,
     pub url: String,
     pub status: Stage,
+    /// The plan the year's goals are for (`goals_plan`).
+    pub goals_plan: Option<String>,
     pub cells: Vec<PriorityCell>,
 }
 
@@ -780,6 +804,7 @@ pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<Priority
                 title: page.title.clone(),
                 url: href(c, &page.url),
                 status: y.stage(site.today),
+                goals_plan: y.goals_plan.clone(),
                 cells,
             }
         })
@@ -838,14 +863,8 @@ pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
     out
 }
 
-/// Whether a session is ahead on `today`. A year typed `held` keeps its
-/// sessions past unless one is dated ahead.
 fn ahead(y: &Year, s: &Session, today: jiff::civil::Date) -> bool {
-    if y.status == YearStatus::Held {
-        s.last_day().is_some_and(|d| d >= today)
-    } else {
-        s.ahead(today)
-    }
+    y.session_ahead(s, today)
 }
 
 /// What is still ahead, for the front page.
