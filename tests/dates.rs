@@ -209,3 +209,21 @@ fn goals_are_labelled_by_the_plan_they_are_for() {
         "<caption id=\"tavoitteet-otsikko\">Tavoitteet: alueellinen hyvinvointisuunnitelma 2026–2029, painopisteittäin ja kohderyhmittäin</caption>"
     ));
 }
+
+#[test]
+fn open_data_gives_the_derived_status_and_its_date() {
+    let (_d, december) = built_on(DECEMBER);
+    let json = page(&december, "data/hyte.json");
+    assert!(
+        json.contains("\"year\":2026,\"title\":\"HYTE-neuvottelut 2026\",\"status\":\"unreported\",\"typed_status\":\"planned\",\"as_of\":\"2026-12-01\""),
+        "{json}"
+    );
+    let (_m, march) = built_on(MARCH);
+    let json = page(&march, "data/hyte.json");
+    assert!(
+        json.contains(
+            "\"status\":\"planned\",\"typed_status\":\"planned\",\"as_of\":\"2026-03-01\""
+        )
+    );
+    assert!(json.contains("\"planned\":true,\"ahead\":true"));
+}

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageData, PageId, Site, YearStatus};
+use crate::model::{Kind, PageData, PageId, Site, Stage, YearStatus};
 
 /// The JSON Schema of `hyte.json`, published beside it.
 pub const SCHEMA: &str = include_str!("hyte.schema.json");
@@ -39,7 +39,12 @@ struct Named<'a> {
 struct YearData<'a> {
     year: i32,
     title: &'a str,
-    status: YearStatus,
+    /// Where the year stands on the build's date (derived from its dates).
+    status: Stage,
+    /// The status its content gives.
+    typed_status: YearStatus,
+    /// The build's date the status holds on.
+    as_of: String,
     url: String,
     summary: &'a str,
     priority_areas: Vec<&'a str>,
@@ -60,6 +65,8 @@ struct SessionData<'a> {
     when: Option<&'a str>,
     location: Option<&'a str>,
     planned: bool,
+    /// Still ahead on the build's date.
+    ahead: bool,
     url: Option<String>,
 }
 
@@ -174,7 +181,9 @@ pub fn json(site: &Site) -> String {
             YearData {
                 year: y.number,
                 title: &page.title,
-                status: y.status,
+                status: y.stage(site.today),
+                typed_status: y.status,
+                as_of: site.today.to_string(),
                 url: year_url.clone(),
                 summary: &y.summary,
                 priority_areas: y
@@ -203,6 +212,7 @@ pub fn json(site: &Site) -> String {
                         when: s.when.as_deref(),
                         location: s.location.as_deref(),
                         planned: s.planned || y.status == YearStatus::Planned,
+                        ahead: y.session_ahead(s, site.today),
                         url: s.page.map(|p| site.config.absolute(&site.pages[p].url)),
                     })
                     .collect(),
