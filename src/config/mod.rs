@@ -13,6 +13,7 @@
 
 mod accessibility;
 mod finnish_values;
+mod glossary;
 mod grammar;
 mod open_data;
 mod sources;
@@ -30,6 +31,7 @@ pub use accessibility::{
     Accessibility, Compliance, NonAccessible, RESPONSE_DAYS, STATEMENT_TEMPLATE,
     missing_accessibility,
 };
+pub use glossary::GlossaryTerm;
 pub use grammar::{all_of, did_you_mean, one_of};
 pub use open_data::Licence;
 pub use sources::{SourceDoc, Statute, civil_date};
@@ -69,6 +71,9 @@ struct SiteToml {
     contact: Option<toml::Spanned<ContactToml>>,
     #[serde(default)]
     sources: Vec<SourceDocToml>,
+    /// The glossary (`/sanasto/`).
+    #[serde(default)]
+    terms: Vec<glossary::TermToml>,
     accessibility: Option<toml::Spanned<AccessibilityToml>>,
     data: Option<toml::Spanned<open_data::DataToml>>,
     /// Link pattern for statute references in text; `{year}` and `{number}`
@@ -135,6 +140,8 @@ pub struct Config {
     pub statutes: Vec<Statute>,
     pub contact: Contact,
     pub sources: Vec<SourceDoc>,
+    /// The glossary, sorted by term.
+    pub terms: Vec<GlossaryTerm>,
     pub statute_url: String,
     /// The facts of the accessibility statement, if the site gives them.
     pub accessibility: Option<Accessibility>,
@@ -264,6 +271,7 @@ fn resolve(
     diags.extend(problems);
     let statutes = statutes(raw.statutes, &raw.statute_url);
     let sources = sources(raw.sources, display, &lines, &mut diags);
+    let terms = glossary::resolve(raw.terms, display, &lines, &mut diags);
     let mut unconfirmed = Vec::new();
     let contact = unconfirmed::contact(raw.contact, &lines, &mut unconfirmed);
     let accessibility = raw
@@ -302,6 +310,7 @@ fn resolve(
         statutes,
         contact,
         sources,
+        terms,
         statute_url: raw.statute_url,
         accessibility,
         licence,

@@ -142,6 +142,8 @@ macro_rules! front_matter {
             pub slug: Option<At<String>>,
             #[serde(default)]
             pub sources: Vec<At<String>>,
+            /// The plain-language summary ("Lyhyesti") at the top of the page.
+            pub summary: Option<At<String>>,
             $($(#[$fm])* pub $field: $ty,)*
         }
     };
@@ -156,8 +158,6 @@ front_matter!(
     /// `content/<year>/_index.md`.
     YearFront {
         status: At<YearStatus>,
-        #[serde(default)]
-        summary: String,
         #[serde(default)]
         target_groups: Vec<At<String>>,
         priority_areas: Option<Vec<At<String>>>,
@@ -185,8 +185,6 @@ front_matter!(
         start_time: Option<At<String>>,
         end_time: Option<At<String>>,
         location: Option<String>,
-        #[serde(default)]
-        summary: String,
     }
 );
 
@@ -194,8 +192,6 @@ front_matter!(
     /// `content/<year>/nakokulmat/<slug>.md`.
     PerspectiveFront {
         date: Option<At<Datetime>>,
-        #[serde(default)]
-        summary: String,
     }
 );
 

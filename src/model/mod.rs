@@ -75,6 +75,11 @@ pub struct Page {
     /// `draft = true`: only in previews and `--drafts` builds.
     #[serde(skip)]
     pub draft: bool,
+    /// The plain-language summary ("Lyhyesti"), trimmed; may be empty.
+    pub summary: String,
+    /// The file line of `summary`, or of `title` when there is none.
+    #[serde(skip)]
+    pub summary_line: usize,
     /// The body, rendered.
     pub content: String,
     /// The same body cut into prose and priority areas.

@@ -173,7 +173,10 @@ pub(super) fn year(
         page,
         status: f.status.value,
         status_line: s.line(&f.status),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
         priorities,
         target_groups,
         // `page` references are resolved in `link_years`, once all pages exist.
@@ -268,7 +271,10 @@ pub(super) fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Dia
         start_time: time(&f.start_time, s, "start_time", diags),
         end_time: time(&f.end_time, s, "end_time", diags),
         location: f.location.clone(),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
     }
 }
 
@@ -282,6 +288,9 @@ pub(super) fn perspective(
             .date
             .as_ref()
             .and_then(|d| date_in_year(d, s, "date", diags)),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
     }
 }

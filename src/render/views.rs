@@ -96,7 +96,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
             .collect()
     };
     let mut municipalities: Vec<TermView> = terms(&c.municipalities, municipality_url);
-    municipalities.sort_by_key(|a| finnish_key(&a.name));
+    municipalities.sort_by_key(|a| crate::collate::finnish_key(&a.name));
     SiteView {
         title: &c.title,
         description: &c.description,
@@ -136,6 +136,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
                 ("Saavutettavuusseloste", "/saavutettavuus/"),
                 ("Avoin data", "/data/"),
                 ("Lakiperusta", "/laki/"),
+                (GLOSSARY.1, GLOSSARY.0),
             ],
         ),
     }
@@ -150,29 +151,31 @@ pub const GENERATED: [(&str, &str); 5] = [
     ("/data/", "Avoin data"),
 ];
 
+/// The glossary page, made when `site.toml` has `[[terms]]`.
+pub const GLOSSARY: (&str, &str) = ("/sanasto/", "Sanasto");
+
+/// Whether the site has the glossary page.
+pub fn has_glossary(site: &Site) -> bool {
+    !site.config.terms.is_empty()
+}
+
+/// Links the first use of each glossary term in one page's bodies.
+pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
+    super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
+}
+
 /// Links to those of `candidates` that exist on this site.
 fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
     candidates
         .iter()
         .filter(|(_, url)| {
-            GENERATED.iter().any(|(g, _)| g == url) || site.pages.iter().any(|p| p.url == *url)
+            GENERATED.iter().any(|(g, _)| g == url)
+                || (*url == GLOSSARY.0 && has_glossary(site))
+                || site.pages.iter().any(|p| p.url == *url)
         })
         .map(|(title, url)| Link {
             title: title.to_string(),
             url: href(&site.config, url),
-        })
-        .collect()
-}
-
-/// Sort key for Finnish names: å, ä, ö come after z, in that order.
-pub fn finnish_key(s: &str) -> Vec<u32> {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' => 'z' as u32 + 1,
-            'ä' => 'z' as u32 + 2,
-            'ö' => 'z' as u32 + 3,
-            c => c as u32,
         })
         .collect()
 }
@@ -184,7 +187,10 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     pub url: String,
     pub permalink: String,
-    pub content: &'a str,
+    /// The plain-language summary ("Lyhyesti"); may be empty.
+    pub summary: &'a str,
+    /// The body, with the first use of each glossary term linked.
+    pub content: std::borrow::Cow<'a, str>,
     pub headings: &'a [Heading],
     pub updated: Option<jiff::civil::Date>,
     pub year: Option<i32>,
@@ -206,7 +212,8 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
         },
         url: href(&site.config, &p.url),
         permalink: site.config.absolute(&p.url),
-        content: &p.content,
+        summary: &p.summary,
+        content: term_linker(site).link(&p.content),
         headings: &p.headings,
         updated: p.updated,
         year: p.year,
@@ -237,6 +244,7 @@ pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
         let title = site.page_at(&prefix).map(|p| p.title.as_str()).or_else(|| {
             GENERATED
                 .iter()
+                .chain(std::iter::once(&GLOSSARY))
                 .find(|(url, _)| *url == prefix)
                 .map(|(_, t)| *t)
         });
@@ -517,10 +525,13 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
     let page = &site.pages[id];
     let year = year_of(site, id);
     let c = &site.config;
+    let mut terms = term_linker(site);
     page.parts
         .iter()
         .map(|part| match part {
-            Part::Prose { html } => PartView::Prose { html: html.clone() },
+            Part::Prose { html } => PartView::Prose {
+                html: terms.link(html).into_owned(),
+            },
             Part::Priority(section) => {
                 let pt = &c.priority_areas[section.priority.0];
                 PartView::Priority {
@@ -528,7 +539,7 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
                     name: pt.name.clone(),
                     url: priority_url(c, pt),
                     heading: section.heading.clone(),
-                    intro: section.intro.clone(),
+                    intro: terms.link(&section.intro).into_owned(),
                     cells: section
                         .cells
                         .iter()
@@ -539,7 +550,7 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
                                 id: format!("{}-{}", pt.slug, tt.slug),
                                 target: tt.name.clone(),
                                 heading: cell.heading.clone(),
-                                html: cell.html.clone(),
+                                html: terms.link(&cell.html).into_owned(),
                                 goal: goal.map(|g| g.goal.clone()),
                                 background: goal.map(|g| g.background.clone()),
                                 goals_plan: year.and_then(|y| y.goals_plan.clone()),
@@ -877,6 +888,9 @@ pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
 pub fn generated_urls(site: &Site) -> Vec<String> {
     let c = &site.config;
     let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
+    if has_glossary(site) {
+        out.push(GLOSSARY.0.to_string());
+    }
     out.extend(c.municipalities.iter().map(municipality_path));
     out.extend(c.priority_areas.iter().map(priority_path));
     out
