@@ -144,6 +144,10 @@ macro_rules! front_matter {
             pub sources: Vec<At<String>>,
             /// The plain-language summary ("Lyhyesti") at the top of the page.
             pub summary: Option<At<String>>,
+            /// Editorial notes (which slides a page rests on, how the site
+            /// arranged what a source gives), shown with the page's sources.
+            #[serde(default)]
+            pub note: String,
             $($(#[$fm])* pub $field: $ty,)*
         }
     };
@@ -167,6 +171,9 @@ front_matter!(
         decisions: Vec<DecisionFront>,
         #[serde(default)]
         goals: Vec<GoalFront>,
+        /// The word for the year's target groups: what kind they are.
+        #[serde(default)]
+        target_kind: TargetKind,
         /// The plan the goals are for, e.g. "alueellinen
         /// hyvinvointisuunnitelma 2026–2029".
         goals_plan: Option<String>,
@@ -204,6 +211,19 @@ pub enum YearStatus {
     /// Past, and nothing of it is published: the author says the site
     /// does not know whether or how it took place.
     Unreported,
+}
+
+/// What kind of groups a year's target groups are, so that pages call
+/// them by one word (`kohderyhmä`, `palvelukokonaisuus`, `ikäryhmä`).
+#[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+pub enum TargetKind {
+    #[default]
+    #[serde(rename = "kohderyhmä")]
+    TargetGroup,
+    #[serde(rename = "palvelukokonaisuus")]
+    ServiceArea,
+    #[serde(rename = "ikäryhmä")]
+    AgeGroup,
 }
 
 #[derive(Debug, Deserialize)]

@@ -58,6 +58,7 @@ impl Front {
                     slug: $f.slug.as_ref(),
                     sources: &$f.sources,
                     summary: $f.summary.as_ref(),
+                    note: &$f.note,
                 }
             };
         }
@@ -82,6 +83,7 @@ pub struct CommonRef<'a> {
     pub slug: Option<&'a At<String>>,
     pub sources: &'a [At<String>],
     pub summary: Option<&'a At<String>>,
+    pub note: &'a str,
 }
 
 impl CommonRef<'_> {

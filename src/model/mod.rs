@@ -24,7 +24,7 @@ pub use build::{build, update_body};
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
 pub use crate::load::Kind;
-pub use crate::load::frontmatter::YearStatus;
+pub use crate::load::frontmatter::{TargetKind, YearStatus};
 pub use crate::markdown::{Cell, Finding, Heading, Outline, Part, Section, Vocabulary};
 
 /// Index of a page in [`Site::pages`].
@@ -80,6 +80,8 @@ pub struct Page {
     /// The file line of `summary`, or of `title` when there is none.
     #[serde(skip)]
     pub summary_line: usize,
+    /// Editorial notes (`note`), shown with the page's sources.
+    pub note: String,
     /// The body, rendered.
     pub content: String,
     /// The same body cut into prose and priority areas.
@@ -124,6 +126,8 @@ pub struct Year {
     pub summary: String,
     pub priorities: Vec<PriorityId>,
     pub target_groups: Vec<TargetGroupId>,
+    /// What kind of groups they are (`target_kind`).
+    pub target_kind: TargetKind,
     /// Sorted: dated sessions by date, then undated ones in written order.
     pub sessions: Vec<Session>,
     /// Sorted by date.

@@ -179,6 +179,7 @@ pub(super) fn year(
             .map_or_else(String::new, |s| s.trim().to_string()),
         priorities,
         target_groups,
+        target_kind: f.target_kind,
         // `page` references are resolved in `link_years`, once all pages exist.
         sessions,
         decisions,

@@ -566,6 +566,7 @@ fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> 
         url: href(&site.config, rel),
         permalink: site.config.absolute(rel),
         summary: "",
+        note: "",
         content: "".into(),
         headings: &[],
         updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),

@@ -189,6 +189,8 @@ pub struct PageView<'a> {
     pub permalink: String,
     /// The plain-language summary ("Lyhyesti"); may be empty.
     pub summary: &'a str,
+    /// Editorial notes, shown with the sources.
+    pub note: &'a str,
     /// The body, with the first use of each glossary term linked.
     pub content: std::borrow::Cow<'a, str>,
     pub headings: &'a [Heading],
@@ -213,6 +215,7 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
         url: href(&site.config, &p.url),
         permalink: site.config.absolute(&p.url),
         summary: &p.summary,
+        note: &p.note,
         content: term_linker(site).link(&p.content),
         headings: &p.headings,
         updated: p.updated,
@@ -411,6 +414,8 @@ pub struct YearView {
     pub has_goals: bool,
     /// The plan the goals are for (`goals_plan`).
     pub goals_plan: Option<String>,
+    /// What kind of groups the target groups are.
+    pub target_kind: crate::model::TargetKind,
     pub groups: Vec<GroupLink>,
     pub perspectives: Vec<Link>,
     pub pages: Vec<Link>,
@@ -445,6 +450,7 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
         goals: matrix(site, y, &[]),
         has_goals: !y.goals.is_empty(),
         goals_plan: y.goals_plan.clone(),
+        target_kind: y.target_kind,
         groups: y
             .groups
             .iter()
