@@ -66,10 +66,15 @@ impl<'a> Linker<'a> {
 
     fn text(&mut self, text: &str, skip: bool, out: &mut String) {
         let mut rest = text;
-        while !skip {
+        if skip {
+            out.push_str(rest);
+            return;
+        }
+        loop {
             let Some((at, len, i)) = self.first_use(rest) else {
                 break;
             };
+            // Each match marks a term seen, so the loop ends.
             self.seen[i] = true;
             let t = &self.terms[i];
             out.push_str(&rest[..at]);
