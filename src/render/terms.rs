@@ -70,11 +70,8 @@ impl<'a> Linker<'a> {
             out.push_str(rest);
             return;
         }
-        loop {
-            let Some((at, len, i)) = self.first_use(rest) else {
-                break;
-            };
-            // Each match marks a term seen, so the loop ends.
+        // Each match marks a term seen, so the loop ends.
+        while let Some((at, len, i)) = self.first_use(rest) {
             self.seen[i] = true;
             let t = &self.terms[i];
             out.push_str(&rest[..at]);
