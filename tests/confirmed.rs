@@ -61,6 +61,9 @@ fn the_real_site_states_no_unconfirmed_fact() {
             "Saavutettavuuspalautteen vastaanottajaa ja osoitetta ei ole vielä julkaistu.",
             "Laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää, että palautteeseen vastataan 14 päivän kuluessa.",
             "Tietoa siitä, miten sisällön saa muussa muodossa, ei ole vielä julkaistu.",
+            // The supervisor by default, with only its web address.
+            "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö",
+            "href=\"https://www.saavutettavuusvaatimukset.fi\"",
         ],
     );
     for unsaid in [
@@ -92,6 +95,7 @@ fn check_warns_at_every_unconfirmed_fact_of_the_real_site() {
         "avoimen datan lisenssi ([data] licence) puuttuu",
         "saavutettavuuspalautteen kanava ([accessibility] feedback_email) puuttuu",
         "saavutettavuuspuutteen vaihtoehtoinen saantitapa ([[accessibility.non_accessible]] alternative) puuttuu",
+        "valvontaviranomaisen yhteystieto ([accessibility] authority_email, authority_phone) puuttuu",
     ] {
         run.assert_stderr_contains(&format!("varoitus: {what}"));
     }

@@ -63,8 +63,10 @@ fn statement_page_has_every_part_of_the_model_statement() {
             // The enforcement procedure and the supervisory authority.
             "et saa vastausta 14 päivän kuluessa",
             "voit tehdä ilmoituksen valvontaviranomaiselle",
-            "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö",
-            "href=\"https://www.saavutettavuusvaatimukset.fi\"",
+            "Järvilaakson saavutettavuusvalvonta",
+            "href=\"https://valvonta.jarvilaakso.example\"",
+            "href=\"mailto:saavutettavuus@valvonta.jarvilaakso.example\"",
+            "<li>Puhelin: 010 000 0000</li>",
             // The author's own Markdown follows, and the update date.
             "Sivuston tekstit kirjoitetaan selkeällä yleiskielellä.",
             "Sivu päivitetty 3.2.2031.",

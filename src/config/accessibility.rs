@@ -37,6 +37,7 @@ pub(super) struct AccessibilityToml {
     #[serde(default = "default_authority_url")]
     authority_url: String,
     authority_email: Option<String>,
+    authority_phone: Option<String>,
 }
 
 /// The days within which the law (306/2019) requires feedback to be answered.
@@ -90,6 +91,7 @@ pub struct Accessibility {
     pub authority_name: String,
     pub authority_url: String,
     pub authority_email: Option<String>,
+    pub authority_phone: Option<String>,
 }
 
 /// The theme's template for the accessibility statement; a page using it
@@ -132,6 +134,14 @@ pub(super) fn resolve(
         pending,
     );
     unconfirmed::alternatives(&a.non_accessible, lines, pending);
+    if a.authority_email.is_none() && a.authority_phone.is_none() {
+        pending.push(Unconfirmed {
+            what: "valvontaviranomaisen yhteystieto ([accessibility] authority_email, authority_phone)",
+            line: Some(header),
+            missing: true,
+            help: "saavutettavuusselosteessa kerrotaan valvontaviranomaisen yhteystiedot; kirjoita ne valvontaviranomaisen omilta sivuilta (oletuksena Traficom, authority_url), esim. authority_email = \"…\" ja authority_phone = \"…\"; siihen asti seloste antaa vain verkkosivuston osoitteen".to_string(),
+        });
+    }
     let at = |span: std::ops::Range<usize>| lines.at(span);
     let (prepared, reviewed) = dates(&a, display, &at, &mut problems);
     let email = a.feedback_email.as_ref().map_or("", |e| e.get_ref().trim());
@@ -180,6 +190,7 @@ pub(super) fn resolve(
         authority_name: a.authority_name,
         authority_url: a.authority_url,
         authority_email: a.authority_email,
+        authority_phone: a.authority_phone,
     })
 }
 

@@ -275,6 +275,11 @@ mod tests {
                     Some(16),
                     true
                 ),
+                (
+                    "valvontaviranomaisen yhteystieto ([accessibility] authority_email, authority_phone)",
+                    Some(8),
+                    true
+                ),
                 ("avoimen datan lisenssi ([data] licence)", Some(24), false),
             ]
         );
