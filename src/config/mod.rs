@@ -12,6 +12,7 @@
 //! `crate::config::Term`, never the file it lives in.
 
 mod accessibility;
+mod base_url;
 mod finnish_values;
 mod glossary;
 mod grammar;
@@ -156,27 +157,6 @@ pub struct Config {
     base_url_line: Option<usize>,
 }
 
-impl Config {
-    /// The absolute URL of a site-relative one: `/2025/` →
-    /// `https://example.org/hyte/2025/`.
-    pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{}", self.base_url, rel.trim_start_matches('/'))
-    }
-
-    /// The path part of `base_url`: `/` or e.g. `/hyte/`.
-    pub fn base_path(&self) -> &str {
-        let after_scheme = self
-            .base_url
-            .find("://")
-            .map(|i| &self.base_url[i + 3..])
-            .unwrap_or(&self.base_url);
-        match after_scheme.find('/') {
-            Some(i) => &after_scheme[i..],
-            None => "/",
-        }
-    }
-}
-
 /// Reads and checks `site.toml` at `path`. `base_url` overrides the file's.
 pub fn load(
     path: &Path,
@@ -281,7 +261,7 @@ fn resolve(
     // From the command line, base_url has no line in the file.
     let base_url_line = base_url.is_none().then(|| lines.at(raw.base_url.span()));
     let base = base_url.unwrap_or(raw.base_url.get_ref()).trim();
-    let base_url = checked_base_url(base, base_url_line, display, &mut diags);
+    let base_url = base_url::checked_base_url(base, base_url_line, display, &mut diags);
     let time_zone = match jiff::tz::TimeZone::get(raw.time_zone.get_ref()) {
         Ok(tz) => tz,
         Err(e) => {
@@ -317,31 +297,6 @@ fn resolve(
         unconfirmed,
         base_url_line,
     })
-}
-
-/// `base_url` (from `site.toml` at `line`, or from the command line),
-/// ending with `/`; a problem unless it is a whole web address or a path.
-fn checked_base_url(
-    base: &str,
-    line: Option<usize>,
-    display: &Path,
-    diags: &mut Diagnostics,
-) -> String {
-    if !(base.starts_with("http://") || base.starts_with("https://") || base.starts_with('/')) {
-        diags.push(
-            Diagnostic::new(
-                display,
-                format!("base_url \"{base}\" ei ole täydellinen verkko-osoite"),
-            )
-            .with_line(line)
-            .help("kirjoita osoite alusta loppuun, esim. https://example.org/ (myös alikansio käy, esim. https://example.org/hyte/)"),
-        );
-    }
-    if base.ends_with('/') {
-        base.to_string()
-    } else {
-        format!("{base}/")
-    }
 }
 
 #[cfg(test)]

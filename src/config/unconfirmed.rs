@@ -2,15 +2,16 @@
 //!
 //! Some facts of `site.toml` are not the authors' to decide: who answers
 //! questions about the negotiations (`[contact]`), where accessibility
-//! feedback goes (`[accessibility] feedback_email`), and the address the
-//! site is published at (`base_url`). A site may be built before the
-//! county has confirmed them, so they are settings, not errors:
-//! `confirmed = false` under `[contact]`, `feedback_confirmed = false`
-//! under `[accessibility]`, an empty or missing contact, and a placeholder
-//! `base_url` (`example.fi`, `localhost`, …). This module records them with
-//! their lines; it reports nothing itself. The validate step turns
-//! [`Config::unconfirmed`] and [`Config::placeholder_base_url`] into
-//! warnings, which fail a build only with `--strict`.
+//! feedback goes and how inaccessible content is got otherwise
+//! (`[accessibility]`), the supervisor's contact details, and the open
+//! data's licence (`[data]`, in `open_data`). A site may be built before
+//! the county has given or confirmed them, so they are settings, not
+//! errors: `confirmed = false`, `feedback_confirmed = false`, or the fact
+//! left out. Pages state none of them until it is set and confirmed. This
+//! module records them with their lines; it reports nothing itself. The
+//! validate step turns [`Config::unconfirmed`] (and the placeholder
+//! `base_url` of `base_url.rs`) into warnings, which fail a build only
+//! with `--strict`.
 
 use serde::Deserialize;
 
@@ -162,79 +163,11 @@ impl Config {
     pub fn unconfirmed(&self) -> Vec<Unconfirmed> {
         self.unconfirmed.clone()
     }
-
-    /// The line of `base_url` in `site.toml` when it is a placeholder (a
-    /// host such as `example.fi`, `hyte.example.fi`, `localhost`,
-    /// `127.0.0.1` or one under `.test` or `.invalid`); `None` when it is
-    /// a real address, or when `--base-url` on the command line gave it.
-    pub fn placeholder_base_url(&self) -> Option<usize> {
-        self.base_url_line
-            .filter(|_| is_placeholder(&self.base_url))
-    }
-}
-
-/// Whether the host of `url` is one that is never a published site's.
-fn is_placeholder(url: &str) -> bool {
-    let Some((_, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.split(':').next().unwrap_or(""),
-    };
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    let labels: Vec<&str> = host.split('.').collect();
-    let last = labels.last().copied().unwrap_or("");
-    labels.contains(&"example")
-        || matches!(last, "localhost" | "test" | "invalid")
-        || host == "127.0.0.1"
-        || host == "::1"
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::tests::config;
-
-    #[test]
-    fn placeholder_hosts() {
-        for url in [
-            "https://example.org/",
-            "https://example.fi/hyte/",
-            "https://hyte.example.fi/",
-            "https://www.example/",
-            "http://localhost:1111/",
-            "http://127.0.0.1/",
-            "http://[::1]:8080/",
-            "https://hyte.test/",
-            "https://a.b.invalid/",
-            "https://user@Example.COM./",
-        ] {
-            assert!(is_placeholder(url), "{url}");
-        }
-        for url in [
-            "https://hyte.hyvaks.fi/",
-            "https://myexample.fi/",
-            "https://example-kunta.fi/",
-            "https://testi.fi/",
-            "/",
-            "/hyte/",
-        ] {
-            assert!(!is_placeholder(url), "{url}");
-        }
-    }
-
-    #[test]
-    fn placeholder_base_url_is_at_its_line_unless_overridden() {
-        let text = "title = 't'\n\nbase_url = 'https://hyte.example.fi/'\n";
-        assert_eq!(config(text, None).placeholder_base_url(), Some(3));
-        let c = config(text, Some("https://hyte.example.fi/"));
-        assert_eq!(c.placeholder_base_url(), None);
-        let c = config("title = 't'\nbase_url = 'https://hyte.hyvaks.fi/'\n", None);
-        assert_eq!(c.placeholder_base_url(), None);
-    }
 
     #[test]
     fn unconfirmed_contact_feedback_alternative_and_licence() {
