@@ -7,6 +7,7 @@
 //! is collected. Once built, nothing mutates a `Site`; the cross views are
 //! the queries in [`query`].
 
+mod body;
 mod build;
 pub mod query;
 mod redirects;
@@ -19,7 +20,8 @@ use std::sync::Arc;
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
-pub use build::{build, update_body};
+pub use body::update_body;
+pub use build::build;
 
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
