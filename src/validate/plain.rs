@@ -99,7 +99,9 @@ fn sentences(text: &str) -> Vec<&str> {
 fn mentions_slide(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.windows(2).any(|w| {
-        let word = w[0].to_lowercase();
+        let word = w[0]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         word.starts_with("dia") && word.len() <= 7 && w[1].starts_with(|c: char| c.is_ascii_digit())
     })
 }
