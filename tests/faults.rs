@@ -41,6 +41,7 @@ fn main() -> std::process::ExitCode {
 /// and a mount namespace, as in CI), or None.
 fn cannot_mount() -> Option<String> {
     let probe = std::process::Command::new("unshare")
+        .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
         .args([
             "-m",
             "sh",
@@ -100,6 +101,7 @@ fn an_interrupted_build_leaves_the_previous_output_and_no_temporary_folders() {
     }
 
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hyte"))
+        .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
         .args(["build", "--root"])
         .arg(root)
         .stderr(std::process::Stdio::piped())
@@ -145,6 +147,7 @@ fn a_failed_write_leaves_the_previous_output_and_says_what_failed() {
     // Files over 64 KiB cannot be written (RLIMIT_FSIZE; with SIGXFSZ
     // ignored the write fails with EFBIG instead of killing the process).
     let out = std::process::Command::new("bash")
+        .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
         .args([
             "-c",
             r#"trap '' XFSZ; ulimit -f 64; exec "$0" build --root "$1""#,
@@ -191,6 +194,7 @@ ls -A "$root/levy"
 "#;
     fs::write(root.join("iso.txt"), big_page()).unwrap();
     let out = std::process::Command::new("unshare")
+        .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
         .args(["-m", "sh", "-c", script, env!("CARGO_BIN_EXE_hyte")])
         .arg(root)
         .arg(keep.path())
@@ -234,6 +238,7 @@ fn two_builds_at_once_both_succeed_and_leave_one_whole_output() {
     for _ in 0..5 {
         let spawn = || {
             std::process::Command::new(env!("CARGO_BIN_EXE_hyte"))
+                .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
                 .args(["build", "--root"])
                 .arg(root)
                 .stderr(std::process::Stdio::piped())
