@@ -20,6 +20,7 @@
 pub mod calendar;
 pub mod cli;
 pub mod cmd;
+pub mod collate;
 pub mod config;
 pub mod diagnostic;
 pub mod external;

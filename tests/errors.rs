@@ -548,3 +548,28 @@ fn a_broken_group_page_is_reported_once_without_follow_up_noise() {
         assert!(r.stderr.contains("löytyi 1 virhe"), "{}", r.stderr);
     }
 }
+
+#[test]
+fn municipality_groups_name_known_municipalities_once() {
+    let text = "+++\n\
+                title = \"HYTE 2029\"\n\
+                status = \"unreported\"\n\
+                municipality_groups = [\n\
+                  [\"Kallioniemi\", \"Pikkula\"],\n\
+                  [\"Ylä-Saari\", \"Pikula\"],\n\
+                  [\"Ämmälä\", \"Kallioniemi\"],\n\
+                ]\n\
+                +++\n";
+    assert_rejected_at(
+        &[("content/2029/_index.md", Some(text))],
+        "content/2029/_index.md",
+        6,
+        &["Pikula", "tarkoititko \"Pikkula\""],
+    );
+    assert_rejected_at(
+        &[("content/2029/_index.md", Some(text))],
+        "content/2029/_index.md",
+        7,
+        &["kunta Kallioniemi on kahdessa municipality_groups-ryhmässä"],
+    );
+}

@@ -25,8 +25,8 @@ pub(super) struct AccessibilityToml {
     reviewed: toml::Spanned<toml::value::Datetime>,
     method: String,
     #[serde(default)]
-    non_accessible: Vec<NonAccessible>,
-    feedback_email: toml::Spanned<String>,
+    non_accessible: Vec<toml::Spanned<NonAccessible>>,
+    feedback_email: Option<toml::Spanned<String>>,
     feedback_url: Option<String>,
     feedback_name: Option<String>,
     /// `false` until the county has confirmed the feedback channel.
@@ -77,10 +77,16 @@ pub struct Accessibility {
     pub reviewed: jiff::civil::Date,
     pub method: String,
     pub non_accessible: Vec<NonAccessible>,
+    /// The feedback channel is set and confirmed: only then does the page
+    /// show it, its receiver and a response time in the county's voice.
+    pub feedback_published: bool,
     pub feedback_email: String,
     pub feedback_url: Option<String>,
     pub feedback_name: Option<String>,
-    pub response_days: u32,
+    /// The response time the county has set, if it has; the page states the
+    /// law's [`RESPONSE_DAYS`] otherwise.
+    pub response_days: Option<u32>,
+    pub law_response_days: u32,
     pub authority_name: String,
     pub authority_url: String,
     pub authority_email: Option<String>,
@@ -118,17 +124,28 @@ pub(super) fn resolve(
     // The span of a table is its header, `[accessibility]`.
     let header = lines.at(table.span());
     let a = table.into_inner();
-    unconfirmed::feedback(a.feedback_confirmed.as_ref(), lines, pending);
+    let confirmed = unconfirmed::feedback(
+        a.feedback_email.as_ref(),
+        a.feedback_confirmed.as_ref(),
+        header,
+        lines,
+        pending,
+    );
+    unconfirmed::alternatives(&a.non_accessible, lines, pending);
     let at = |span: std::ops::Range<usize>| lines.at(span);
     let (prepared, reviewed) = dates(&a, display, &at, &mut problems);
-    let email = a.feedback_email.get_ref().trim();
-    if !email.contains('@') || email.contains(char::is_whitespace) || email.starts_with("mailto:") {
+    let email = a.feedback_email.as_ref().map_or("", |e| e.get_ref().trim());
+    if let Some(e) = &a.feedback_email
+        && (!email.contains('@')
+            || email.contains(char::is_whitespace)
+            || email.starts_with("mailto:"))
+    {
         problems.push(
             Diagnostic::new(
                 display,
                 format!("[accessibility]: feedback_email \"{email}\" ei ole sähköpostiosoite"),
             )
-            .at_line(at(a.feedback_email.span()))
+            .at_line(at(e.span()))
             .help("kirjoita pelkkä osoite, esim. feedback_email = \"palaute@example.fi\""),
         );
     }
@@ -149,11 +166,17 @@ pub(super) fn resolve(
         prepared: prepared?,
         reviewed: reviewed?,
         method: a.method,
-        non_accessible: a.non_accessible,
+        non_accessible: a
+            .non_accessible
+            .into_iter()
+            .map(toml::Spanned::into_inner)
+            .collect(),
+        feedback_published: confirmed && !email.is_empty(),
         feedback_email: email.to_string(),
         feedback_url: a.feedback_url,
         feedback_name: a.feedback_name,
         response_days,
+        law_response_days: RESPONSE_DAYS,
         authority_name: a.authority_name,
         authority_url: a.authority_url,
         authority_email: a.authority_email,
@@ -198,23 +221,26 @@ fn dates(
     (prepared, reviewed)
 }
 
-/// The days within which feedback is answered: at most what the law allows.
+/// The days within which the county answers feedback, if it has set them:
+/// at most what the law allows.
 fn response_days(
     a: &AccessibilityToml,
     display: &Path,
     at: &dyn Fn(std::ops::Range<usize>) -> usize,
     problems: &mut Vec<Diagnostic>,
-) -> u32 {
+) -> Option<u32> {
     match &a.response_days {
-        None => RESPONSE_DAYS,
-        Some(d) if (1..=i64::from(RESPONSE_DAYS)).contains(d.get_ref()) => *d.get_ref() as u32,
+        None => None,
+        Some(d) if (1..=i64::from(RESPONSE_DAYS)).contains(d.get_ref()) => {
+            Some(*d.get_ref() as u32)
+        }
         Some(d) => {
             problems.push(
                 Diagnostic::new(display, format!("[accessibility]: vastausaika response_days = {} ei ole sallittu", d.get_ref()))
                     .at_line(at(d.span()))
-                    .help(format!("laki (306/2019) edellyttää, että palautteeseen vastataan {RESPONSE_DAYS} päivän kuluessa; käytä lukua 1–{RESPONSE_DAYS} tai jätä avain pois, jolloin vastausaika on {RESPONSE_DAYS} päivää")),
+                    .help(format!("laki (306/2019) edellyttää, että palautteeseen vastataan {RESPONSE_DAYS} päivän kuluessa; käytä lukua 1–{RESPONSE_DAYS} tai jätä avain pois, jolloin sivu kertoo lain vaatiman ajan")),
             );
-            RESPONSE_DAYS
+            None
         }
     }
 }

@@ -86,6 +86,16 @@ pub fn one_of(items: &[String]) -> String {
     }
 }
 
+/// `a`, `a ja b`, `a, b ja c`: a list of all of them in Finnish.
+pub fn all_of<S: AsRef<str>>(items: &[S]) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} ja {last}", rest.join(", ")),
+    }
+}
+
 /// "did you mean" help for a name that matched none of `terms`. `what` is
 /// the kind in Finnish (`kunta`, `painopiste`, `kohderyhmä`), e.g.
 /// `tarkoititko "Pikkula"? (kunnat on lueteltu site.toml-tiedostossa)`.
@@ -149,6 +159,16 @@ mod tests {
             "site.toml-tiedostossa luetellut kunnat ovat: Kallioniemi, Pikkula"
         );
         assert!(did_you_mean("kohderyhmä", "x", &[]).contains("yhtään kohderyhmää"));
+    }
+
+    #[test]
+    fn all_are_joined_with_ja() {
+        assert_eq!(all_of(&["Jyväskylä"]), "Jyväskylä");
+        assert_eq!(all_of(&["Jyväskylä", "Muurame"]), "Jyväskylä ja Muurame");
+        assert_eq!(
+            all_of(&["Joutsa", "Luhanka", "Toivakka"]),
+            "Joutsa, Luhanka ja Toivakka"
+        );
     }
 
     #[test]

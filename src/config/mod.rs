@@ -13,7 +13,9 @@
 
 mod accessibility;
 mod finnish_values;
+mod glossary;
 mod grammar;
+mod open_data;
 mod sources;
 mod toml_errors;
 mod unconfirmed;
@@ -29,7 +31,9 @@ pub use accessibility::{
     Accessibility, Compliance, NonAccessible, RESPONSE_DAYS, STATEMENT_TEMPLATE,
     missing_accessibility,
 };
-pub use grammar::{did_you_mean, one_of};
+pub use glossary::GlossaryTerm;
+pub use grammar::{all_of, did_you_mean, one_of};
+pub use open_data::Licence;
 pub use sources::{SourceDoc, Statute, civil_date};
 pub use toml_errors::{explain_toml, toml_message};
 pub use unconfirmed::Unconfirmed;
@@ -67,7 +71,11 @@ struct SiteToml {
     contact: Option<toml::Spanned<ContactToml>>,
     #[serde(default)]
     sources: Vec<SourceDocToml>,
+    /// The glossary (`/sanasto/`).
+    #[serde(default)]
+    terms: Vec<glossary::TermToml>,
     accessibility: Option<toml::Spanned<AccessibilityToml>>,
+    data: Option<toml::Spanned<open_data::DataToml>>,
     /// Link pattern for statute references in text; `{year}` and `{number}`
     /// are filled from e.g. "612/2021".
     #[serde(default = "default_statute_url")]
@@ -103,6 +111,8 @@ pub struct Region {
 /// has confirmed it is in [`Config::unconfirmed`]).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Contact {
+    /// Set and confirmed: only then do pages show it.
+    pub published: bool,
     pub name: Option<String>,
     pub title: Option<String>,
     pub organisation: Option<String>,
@@ -130,9 +140,13 @@ pub struct Config {
     pub statutes: Vec<Statute>,
     pub contact: Contact,
     pub sources: Vec<SourceDoc>,
+    /// The glossary, sorted by term.
+    pub terms: Vec<GlossaryTerm>,
     pub statute_url: String,
     /// The facts of the accessibility statement, if the site gives them.
     pub accessibility: Option<Accessibility>,
+    /// The open data's licence, once set and confirmed.
+    pub licence: Option<Licence>,
     /// What the county must still confirm ([`Config::unconfirmed`]).
     #[serde(skip)]
     unconfirmed: Vec<Unconfirmed>,
@@ -257,11 +271,13 @@ fn resolve(
     diags.extend(problems);
     let statutes = statutes(raw.statutes, &raw.statute_url);
     let sources = sources(raw.sources, display, &lines, &mut diags);
+    let terms = glossary::resolve(raw.terms, display, &lines, &mut diags);
     let mut unconfirmed = Vec::new();
     let contact = unconfirmed::contact(raw.contact, &lines, &mut unconfirmed);
     let accessibility = raw
         .accessibility
         .and_then(|a| accessibility::resolve(a, display, &lines, &mut diags, &mut unconfirmed));
+    let licence = open_data::licence(raw.data, display, &lines, &mut diags, &mut unconfirmed);
     // From the command line, base_url has no line in the file.
     let base_url_line = base_url.is_none().then(|| lines.at(raw.base_url.span()));
     let base = base_url.unwrap_or(raw.base_url.get_ref()).trim();
@@ -294,8 +310,10 @@ fn resolve(
         statutes,
         contact,
         sources,
+        terms,
         statute_url: raw.statute_url,
         accessibility,
+        licence,
         unconfirmed,
         base_url_line,
     })

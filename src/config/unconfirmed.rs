@@ -89,7 +89,12 @@ pub(super) fn contact(
             help: format!("kirjoita yhteyshenkilön sähköpostiosoite, esim. email = \"etunimi.sukunimi@example.fi\"; {CONFIRM_CONTACT}"),
         });
     }
+    let published = c.confirmed.as_ref().is_none_or(|c| *c.get_ref())
+        && c.email
+            .as_ref()
+            .is_some_and(|e| !e.get_ref().trim().is_empty());
     Contact {
+        published,
         name: c.name,
         title: c.title,
         organisation: c.organisation,
@@ -99,18 +104,53 @@ pub(super) fn contact(
     }
 }
 
-/// `[accessibility] feedback_confirmed = false`, at its line.
+/// `[accessibility] feedback_email` missing, or `feedback_confirmed =
+/// false`, at its line. Whether the channel may be published.
 pub(super) fn feedback(
+    email: Option<&toml::Spanned<String>>,
     confirmed: Option<&toml::Spanned<bool>>,
+    header: usize,
+    lines: &Lines,
+    pending: &mut Vec<Unconfirmed>,
+) -> bool {
+    const WHAT: &str = "saavutettavuuspalautteen kanava ([accessibility] feedback_email)";
+    if email.is_none_or(|e| e.get_ref().trim().is_empty()) {
+        pending.push(Unconfirmed {
+            what: WHAT,
+            missing: true,
+            line: Some(email.map_or(header, |e| lines.at(e.span()))),
+            help: "hyvinvointialueen on annettava saavutettavuuspalautteen osoite ennen julkaisua; kirjoita se [accessibility]-taulukkoon, esim. feedback_email = \"saavutettavuus@example.fi\"; siihen asti seloste kertoo, ettei palautekanavaa ole vielä julkaistu".to_string(),
+        });
+        return false;
+    }
+    if let Some(confirmed) = confirmed.filter(|c| !*c.get_ref()) {
+        pending.push(Unconfirmed {
+            what: WHAT,
+            missing: false,
+            line: Some(lines.at(confirmed.span())),
+            help: "hyvinvointialueen on vahvistettava saavutettavuuspalautteen osoite (ja vastausaika response_days, jos se luvataan) ennen julkaisua; siihen asti seloste kertoo, ettei palautekanavaa ole vielä julkaistu; kun se on vahvistettu, kirjoita feedback_confirmed = true tai poista rivi".to_string(),
+        });
+        return false;
+    }
+    true
+}
+
+/// Each `[[accessibility.non_accessible]]` without an `alternative`: how
+/// to get the content otherwise is the county's to say.
+pub(super) fn alternatives(
+    items: &[toml::Spanned<super::NonAccessible>],
     lines: &Lines,
     pending: &mut Vec<Unconfirmed>,
 ) {
-    if let Some(confirmed) = confirmed.filter(|c| !*c.get_ref()) {
+    for item in items
+        .iter()
+        .filter(|i| i.get_ref().alternative.trim().is_empty())
+    {
         pending.push(Unconfirmed {
-            what: "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
-            missing: false,
-            line: Some(lines.at(confirmed.span())),
-            help: "hyvinvointialueen on vahvistettava saavutettavuuspalautteen osoite ennen julkaisua; kun se on vahvistettu, kirjoita feedback_confirmed = true tai poista rivi".to_string(),
+            what: "saavutettavuuspuutteen vaihtoehtoinen saantitapa ([[accessibility.non_accessible]] alternative)",
+            missing: true,
+            line: Some(lines.at(item.span())),
+            help: format!("hyvinvointialueen on kerrottava, mistä sisällön \"{}\" saa muussa muodossa; kirjoita se, esim. alternative = \"Asiakirjat saa sähköpostitse osoitteesta …\"; siihen asti seloste kertoo, ettei tietoa ole vielä julkaistu", item.get_ref().content.trim()),
         });
     }
 }
@@ -197,43 +237,96 @@ mod tests {
     }
 
     #[test]
-    fn unconfirmed_contact_and_feedback() {
+    fn unconfirmed_contact_feedback_alternative_and_licence() {
         let base = "title = 't'\nbase_url = 'https://a.fi/'\n";
-        let c = config(base, None);
-        let missing = c.unconfirmed();
-        assert_eq!(missing.len(), 1, "{missing:?}");
-        assert_eq!(missing[0].what, "yhteystieto ([contact])");
-        assert_eq!(missing[0].line, None);
+        let what = |text: &str| -> Vec<(&'static str, Option<usize>, bool)> {
+            config(text, None)
+                .unconfirmed()
+                .iter()
+                .map(|u| (u.what, u.line, u.missing))
+                .collect()
+        };
+        assert_eq!(
+            what(base),
+            [
+                ("yhteystieto ([contact])", None, true),
+                ("avoimen datan lisenssi ([data] licence)", None, true),
+            ]
+        );
 
         let text = format!(
             "{base}[contact]\nname = 'N'\nemail = 'n@a.fi'\nconfirmed = false\n\n\
-             [accessibility]\nstatus = 'full'\nprepared = 2026-01-01\nreviewed = 2026-01-01\n\
-             method = 'm'\nfeedback_email = 'p@a.fi'\nfeedback_confirmed = false\n"
+             [accessibility]\nstatus = 'partial'\nprepared = 2026-01-01\nreviewed = 2026-01-01\n\
+             method = 'm'\nfeedback_email = 'p@a.fi'\nfeedback_confirmed = false\n\n\
+             [[accessibility.non_accessible]]\ncontent = 'c'\nreason = 'r'\n\n\
+             [data]\nlicence = 'CC0-1.0'\nlicence_name = 'CC0'\nlicence_url = 'https://c.example/'\nconfirmed = false\n"
         );
-        let lines: Vec<_> = config(&text, None)
-            .unconfirmed()
-            .iter()
-            .map(|u| (u.what, u.line))
-            .collect();
         assert_eq!(
-            lines,
+            what(&text),
             [
-                ("yhteystieto ([contact])", Some(6)),
+                ("yhteystieto ([contact])", Some(6), false),
                 (
                     "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
-                    Some(14)
+                    Some(14),
+                    false
                 ),
+                (
+                    "saavutettavuuspuutteen vaihtoehtoinen saantitapa ([[accessibility.non_accessible]] alternative)",
+                    Some(16),
+                    true
+                ),
+                ("avoimen datan lisenssi ([data] licence)", Some(24), false),
             ]
+        );
+        let c = config(&text, None);
+        assert!(!c.contact.published);
+        assert!(!c.accessibility.as_ref().unwrap().feedback_published);
+        assert_eq!(c.licence, None);
+
+        // Without feedback_email the channel is missing, at its table.
+        let text = format!(
+            "{base}[accessibility]\nstatus = 'full'\nprepared = 2026-01-01\nreviewed = 2026-01-01\nmethod = 'm'\n\
+             [data]\n"
+        );
+        let w = what(&text);
+        assert!(
+            w.contains(&(
+                "saavutettavuuspalautteen kanava ([accessibility] feedback_email)",
+                Some(3),
+                true
+            )),
+            "{w:?}"
+        );
+        assert!(
+            w.contains(&("avoimen datan lisenssi ([data] licence)", Some(8), true)),
+            "{w:?}"
         );
 
         let text = format!("{base}[contact]\nname = 'N'\nconfirmed = true\n");
         let u = config(&text, None).unconfirmed();
-        assert_eq!(u.len(), 1, "{u:?}");
         assert_eq!(u[0].what, "yhteystiedon sähköpostiosoite ([contact] email)");
         assert_eq!(u[0].line, Some(3));
         let text = format!("{base}[contact]\nname = 'N'\nemail = ' '\n");
         assert_eq!(config(&text, None).unconfirmed()[0].line, Some(5));
-        let text = format!("{base}[contact]\nemail = 'n@a.fi'\nconfirmed = true\n");
-        assert!(config(&text, None).unconfirmed().is_empty());
+
+        // Everything set and confirmed: nothing to warn about, all shown.
+        let text = format!(
+            "{base}[contact]\nemail = 'n@a.fi'\nconfirmed = true\n\
+             [data]\nlicence = 'CC0-1.0'\nlicence_name = 'CC0'\nlicence_url = 'https://c.example/'\n"
+        );
+        let c = config(&text, None);
+        assert!(c.unconfirmed().is_empty(), "{:?}", c.unconfirmed());
+        assert!(c.contact.published);
+        assert_eq!(c.licence.as_ref().map(|l| l.id.as_str()), Some("CC0-1.0"));
+    }
+
+    #[test]
+    fn a_licence_needs_its_name_and_address() {
+        let p = crate::config::tests::problems("[data]\nlicence = 'CC-BY-4.0'\n");
+        assert!(
+            p.iter()
+                .any(|(line, m)| *line == Some(2) && m.contains("licence_name")),
+            "{p:?}"
+        );
     }
 }

@@ -142,6 +142,12 @@ macro_rules! front_matter {
             pub slug: Option<At<String>>,
             #[serde(default)]
             pub sources: Vec<At<String>>,
+            /// The plain-language summary ("Lyhyesti") at the top of the page.
+            pub summary: Option<At<String>>,
+            /// Editorial notes (which slides a page rests on, how the site
+            /// arranged what a source gives), shown with the page's sources.
+            #[serde(default)]
+            pub note: String,
             $($(#[$fm])* pub $field: $ty,)*
         }
     };
@@ -157,8 +163,6 @@ front_matter!(
     YearFront {
         status: At<YearStatus>,
         #[serde(default)]
-        summary: String,
-        #[serde(default)]
         target_groups: Vec<At<String>>,
         priority_areas: Option<Vec<At<String>>>,
         #[serde(default)]
@@ -167,6 +171,16 @@ front_matter!(
         decisions: Vec<DecisionFront>,
         #[serde(default)]
         goals: Vec<GoalFront>,
+        /// The word for the year's target groups: what kind they are.
+        #[serde(default)]
+        target_kind: TargetKind,
+        /// The plan the goals are for, e.g. "alueellinen
+        /// hyvinvointisuunnitelma 2026–2029".
+        goals_plan: Option<String>,
+        /// Groups the year negotiated in that have no page of their own:
+        /// each a list of municipality names.
+        #[serde(default)]
+        municipality_groups: Vec<Vec<At<String>>>,
     }
 );
 
@@ -178,8 +192,6 @@ front_matter!(
         start_time: Option<At<String>>,
         end_time: Option<At<String>>,
         location: Option<String>,
-        #[serde(default)]
-        summary: String,
     }
 );
 
@@ -187,8 +199,6 @@ front_matter!(
     /// `content/<year>/nakokulmat/<slug>.md`.
     PerspectiveFront {
         date: Option<At<Datetime>>,
-        #[serde(default)]
-        summary: String,
     }
 );
 
@@ -198,6 +208,22 @@ pub enum YearStatus {
     Held,
     Ongoing,
     Planned,
+    /// Past, and nothing of it is published: the author says the site
+    /// does not know whether or how it took place.
+    Unreported,
+}
+
+/// What kind of groups a year's target groups are, so that pages call
+/// them by one word (`kohderyhmä`, `palvelukokonaisuus`, `ikäryhmä`).
+#[derive(Debug, Clone, Copy, Default, Deserialize, serde::Serialize, PartialEq, Eq)]
+pub enum TargetKind {
+    #[default]
+    #[serde(rename = "kohderyhmä")]
+    TargetGroup,
+    #[serde(rename = "palvelukokonaisuus")]
+    ServiceArea,
+    #[serde(rename = "ikäryhmä")]
+    AgeGroup,
 }
 
 #[derive(Debug, Deserialize)]

@@ -57,6 +57,8 @@ impl Front {
                     template: $f.template.as_deref(),
                     slug: $f.slug.as_ref(),
                     sources: &$f.sources,
+                    summary: $f.summary.as_ref(),
+                    note: &$f.note,
                 }
             };
         }
@@ -80,6 +82,16 @@ pub struct CommonRef<'a> {
     pub template: Option<&'a str>,
     pub slug: Option<&'a At<String>>,
     pub sources: &'a [At<String>],
+    pub summary: Option<&'a At<String>>,
+    pub note: &'a str,
+}
+
+impl CommonRef<'_> {
+    /// The summary's text, trimmed; empty when there is none.
+    pub fn summary_text(&self) -> String {
+        self.summary
+            .map_or_else(String::new, |s| s.trim().to_string())
+    }
 }
 
 /// One content file, read and parsed.

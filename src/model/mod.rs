@@ -24,7 +24,7 @@ pub use build::{build, update_body};
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
 pub use crate::load::Kind;
-pub use crate::load::frontmatter::YearStatus;
+pub use crate::load::frontmatter::{TargetKind, YearStatus};
 pub use crate::markdown::{Cell, Finding, Heading, Outline, Part, Section, Vocabulary};
 
 /// Index of a page in [`Site::pages`].
@@ -75,6 +75,13 @@ pub struct Page {
     /// `draft = true`: only in previews and `--drafts` builds.
     #[serde(skip)]
     pub draft: bool,
+    /// The plain-language summary ("Lyhyesti"), trimmed; may be empty.
+    pub summary: String,
+    /// The file line of `summary`, or of `title` when there is none.
+    #[serde(skip)]
+    pub summary_line: usize,
+    /// Editorial notes (`note`), shown with the page's sources.
+    pub note: String,
     /// The body, rendered.
     pub content: String,
     /// The same body cut into prose and priority areas.
@@ -119,11 +126,17 @@ pub struct Year {
     pub summary: String,
     pub priorities: Vec<PriorityId>,
     pub target_groups: Vec<TargetGroupId>,
+    /// What kind of groups they are (`target_kind`).
+    pub target_kind: TargetKind,
     /// Sorted: dated sessions by date, then undated ones in written order.
     pub sessions: Vec<Session>,
     /// Sorted by date.
     pub decisions: Vec<Decision>,
     pub goals: Vec<Goal>,
+    /// The plan the goals are for (`goals_plan`), as the year names it.
+    pub goals_plan: Option<String>,
+    /// Groups known without a page of their own (`municipality_groups`).
+    pub listed_groups: Vec<Vec<MunicipalityId>>,
     /// Group pages, by date then title.
     pub groups: Vec<PageId>,
     pub perspectives: Vec<PageId>,
@@ -191,6 +204,9 @@ pub struct Decision {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Goal {
+    /// The file line of its `priority`.
+    #[serde(skip)]
+    pub line: usize,
     pub priority: PriorityId,
     pub target_group: TargetGroupId,
     pub goal: String,
@@ -223,24 +239,48 @@ impl Session {
 }
 
 impl Year {
-    /// The year's stage on `today`. A typed `held` stands. Otherwise a year
-    /// with something still ahead is planned (ongoing once something has
-    /// passed); one whose sessions have all passed is held if it published
-    /// group pages, else unreported.
+    /// Whether one of its sessions is still ahead on `today`. In a year
+    /// typed `held` or `unreported` only a dated session can be: a plan in
+    /// words there is one the year has left behind.
+    pub fn session_ahead(&self, s: &Session, today: Date) -> bool {
+        match self.status {
+            YearStatus::Held | YearStatus::Unreported => s.last_day().is_some_and(|d| d >= today),
+            YearStatus::Planned | YearStatus::Ongoing => s.ahead(today),
+        }
+    }
+
+    /// The year's stage on `today`, from its dates and what it holds. A
+    /// year with something ahead is planned, or ongoing once something has
+    /// passed (a typed `held` with a session dated ahead too). A year with
+    /// nothing ahead is held if typed so or if it published group pages;
+    /// typed `unreported`, or planned with its dates (or its calendar year)
+    /// past, it is unreported.
     pub fn stage(&self, today: Date) -> Stage {
-        if self.status == YearStatus::Held || self.sessions.is_empty() {
-            return match self.status {
-                YearStatus::Held => Stage::Held,
-                YearStatus::Ongoing => Stage::Ongoing,
-                YearStatus::Planned => Stage::Planned,
+        let ahead = self
+            .sessions
+            .iter()
+            .filter(|s| self.session_ahead(s, today))
+            .count();
+        let passed = self.sessions.len() - ahead;
+        if ahead > 0 {
+            let started =
+                passed > 0 || matches!(self.status, YearStatus::Ongoing | YearStatus::Held);
+            return if started {
+                Stage::Ongoing
+            } else {
+                Stage::Planned
             };
         }
-        let ahead = self.sessions.iter().filter(|s| s.ahead(today)).count();
-        match (ahead, self.sessions.len()) {
-            (0, _) if !self.groups.is_empty() => Stage::Held,
-            (0, _) => Stage::Unreported,
-            (a, n) if a < n || self.status == YearStatus::Ongoing => Stage::Ongoing,
-            _ => Stage::Planned,
+        let over = !self.sessions.is_empty() || self.number < today.year().into();
+        match self.status {
+            YearStatus::Held => Stage::Held,
+            YearStatus::Unreported => Stage::Unreported,
+            _ if !over => match self.status {
+                YearStatus::Ongoing => Stage::Ongoing,
+                _ => Stage::Planned,
+            },
+            _ if !self.groups.is_empty() => Stage::Held,
+            _ => Stage::Unreported,
         }
     }
 }

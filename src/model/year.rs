@@ -160,6 +160,7 @@ pub(super) fn year(
                 );
             }
             goals.push(Goal {
+                line,
                 priority,
                 target_group,
                 goal: g.goal.clone(),
@@ -172,17 +173,67 @@ pub(super) fn year(
         page,
         status: f.status.value,
         status_line: s.line(&f.status),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
         priorities,
         target_groups,
+        target_kind: f.target_kind,
         // `page` references are resolved in `link_years`, once all pages exist.
         sessions,
         decisions,
         goals,
+        goals_plan: f.goals_plan.clone().filter(|p| !p.trim().is_empty()),
+        listed_groups: listed_groups(config, s, f, diags),
         groups: Vec::new(),
         perspectives: Vec::new(),
         pages: Vec::new(),
     }
+}
+
+/// `municipality_groups`: each municipality named once, by a name of
+/// `site.toml`.
+fn listed_groups(
+    config: &Config,
+    s: &Source,
+    f: &YearFront,
+    diags: &mut Diagnostics,
+) -> Vec<Vec<MunicipalityId>> {
+    let mut seen: Vec<MunicipalityId> = Vec::new();
+    let mut out = Vec::new();
+    for names in &f.municipality_groups {
+        let group = resolve_terms(
+            names,
+            &config.municipalities,
+            MunicipalityId,
+            TermKind::Municipality,
+            s,
+            diags,
+        );
+        for (name, &m) in names
+            .iter()
+            .filter(|n| config.municipality(n).is_some())
+            .zip(&group)
+        {
+            if seen.contains(&m) {
+                diags.push(
+                    Diagnostic::new(
+                        &s.path,
+                        format!(
+                            "kunta {} on kahdessa municipality_groups-ryhmässä",
+                            name.value
+                        ),
+                    )
+                    .at_line(s.line(name))
+                    .help("kunta kuuluu vuonna yhteen kuntaryhmään; poista se toisesta ryhmästä"),
+                );
+            }
+            seen.push(m);
+        }
+        out.push(group);
+    }
+    out
 }
 
 pub(super) fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Diagnostics) -> Group {
@@ -221,7 +272,10 @@ pub(super) fn group(config: &Config, s: &Source, f: &GroupFront, diags: &mut Dia
         start_time: time(&f.start_time, s, "start_time", diags),
         end_time: time(&f.end_time, s, "end_time", diags),
         location: f.location.clone(),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
     }
 }
 
@@ -235,6 +289,9 @@ pub(super) fn perspective(
             .date
             .as_ref()
             .and_then(|d| date_in_year(d, s, "date", diags)),
-        summary: f.summary.clone(),
+        summary: f
+            .summary
+            .as_ref()
+            .map_or_else(String::new, |s| s.trim().to_string()),
     }
 }

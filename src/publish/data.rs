@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageData, PageId, Site, YearStatus};
+use crate::model::{Kind, PageData, PageId, Site, Stage, YearStatus};
 
 /// The JSON Schema of `hyte.json`, published beside it.
 pub const SCHEMA: &str = include_str!("hyte.schema.json");
@@ -18,7 +18,9 @@ struct Data<'a> {
     region: &'a str,
     county: &'a str,
     url: &'a str,
-    licence: &'static str,
+    /// SPDX identifier, `null` until the county has set and confirmed one.
+    licence: Option<&'a str>,
+    licence_url: Option<&'a str>,
     municipalities: Vec<Named<'a>>,
     priority_areas: Vec<Named<'a>>,
     target_groups: Vec<Named<'a>>,
@@ -37,7 +39,12 @@ struct Named<'a> {
 struct YearData<'a> {
     year: i32,
     title: &'a str,
-    status: YearStatus,
+    /// Where the year stands on the build's date (derived from its dates).
+    status: Stage,
+    /// The status its content gives.
+    typed_status: YearStatus,
+    /// The build's date the status holds on.
+    as_of: String,
     url: String,
     summary: &'a str,
     priority_areas: Vec<&'a str>,
@@ -58,6 +65,8 @@ struct SessionData<'a> {
     when: Option<&'a str>,
     location: Option<&'a str>,
     planned: bool,
+    /// Still ahead on the build's date.
+    ahead: bool,
     url: Option<String>,
 }
 
@@ -172,7 +181,9 @@ pub fn json(site: &Site) -> String {
             YearData {
                 year: y.number,
                 title: &page.title,
-                status: y.status,
+                status: y.stage(site.today),
+                typed_status: y.status,
+                as_of: site.today.to_string(),
                 url: year_url.clone(),
                 summary: &y.summary,
                 priority_areas: y
@@ -201,6 +212,7 @@ pub fn json(site: &Site) -> String {
                         when: s.when.as_deref(),
                         location: s.location.as_deref(),
                         planned: s.planned || y.status == YearStatus::Planned,
+                        ahead: y.session_ahead(s, site.today),
                         url: s.page.map(|p| site.config.absolute(&site.pages[p].url)),
                     })
                     .collect(),
@@ -263,7 +275,8 @@ pub fn json(site: &Site) -> String {
         region: &c.region.name,
         county: &c.region.county,
         url: &c.base_url,
-        licence: "CC-BY-4.0",
+        licence: c.licence.as_ref().map(|l| l.id.as_str()),
+        licence_url: c.licence.as_ref().map(|l| l.url.as_str()),
         municipalities: named(site, &c.municipalities, Some("kunnat")),
         priority_areas: named(site, &c.priority_areas, Some("painopisteet")),
         target_groups: named(site, &c.target_groups, None),

@@ -7,6 +7,7 @@
 //! handed to a sink as soon as they are done, so a build never holds the
 //! whole site in memory.
 
+pub mod terms;
 pub mod views;
 
 use std::collections::HashMap;
@@ -160,6 +161,7 @@ enum Job {
     Priority(usize),
     Schedule,
     Data,
+    Glossary,
     Search,
     NotFound,
     Redirect(usize),
@@ -176,6 +178,7 @@ impl Job {
             Job::Priority(i) => index_file(&priority_path(&c.priority_areas[*i])),
             Job::Schedule => "aikataulu/index.html".into(),
             Job::Data => "data/index.html".into(),
+            Job::Glossary => index_file(views::GLOSSARY.0),
             Job::Search => "haku/index.html".into(),
             Job::NotFound => "404.html".into(),
             Job::Redirect(i) => {
@@ -236,6 +239,9 @@ fn jobs(site: &Site) -> Result<Vec<Job>, Error> {
     jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
     jobs.push(Job::Schedule);
     jobs.push(Job::Data);
+    if views::has_glossary(site) {
+        jobs.push(Job::Glossary);
+    }
     jobs.push(Job::Search);
     jobs.push(Job::NotFound);
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
@@ -501,6 +507,18 @@ fn job_context(
                 breadcrumbs => Value::from(Serde(breadcrumbs(site, "/data/", "Avoin data"))),
             },
         ),
+        Job::Glossary => {
+            let (url, title) = views::GLOSSARY;
+            (
+                "sanasto.html".into(),
+                context! {
+                    site => site_value.clone(),
+                    page => Value::from(Serde(generated(site, title, url, &[]))),
+                    breadcrumbs => Value::from(Serde(breadcrumbs(site, url, title))),
+                    terms => Value::from(Serde(&site.config.terms)),
+                },
+            )
+        }
         Job::Search => (
             "haku.html".into(),
             context! {
@@ -547,7 +565,9 @@ fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> 
         kind: "generated",
         url: href(&site.config, rel),
         permalink: site.config.absolute(rel),
-        content: "",
+        summary: "",
+        note: "",
+        content: "".into(),
         headings: &[],
         updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),
         year: None,

@@ -49,6 +49,10 @@ pub struct SiteView<'a> {
     pub statutes: &'a [Statute],
     /// The facts of the accessibility statement (`[accessibility]`), if given.
     pub accessibility: Option<&'a Accessibility>,
+    /// The open data's licence, once set and confirmed.
+    pub licence: Option<&'a crate::config::Licence>,
+    /// The build's date ("Tilanne d.m.yyyy" where a reader needs it).
+    pub today: jiff::civil::Date,
     pub municipalities: Vec<TermView>,
     pub priority_areas: Vec<TermView>,
     pub years: Vec<YearLink>,
@@ -92,7 +96,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
             .collect()
     };
     let mut municipalities: Vec<TermView> = terms(&c.municipalities, municipality_url);
-    municipalities.sort_by_key(|a| finnish_key(&a.name));
+    municipalities.sort_by_key(|a| crate::collate::finnish_key(&a.name));
     SiteView {
         title: &c.title,
         description: &c.description,
@@ -103,6 +107,8 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
         contact: &c.contact,
         statutes: &c.statutes,
         accessibility: c.accessibility.as_ref(),
+        licence: c.licence.as_ref(),
+        today: site.today,
         municipalities,
         priority_areas: terms(&c.priority_areas, priority_url),
         years: site
@@ -130,6 +136,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
                 ("Saavutettavuusseloste", "/saavutettavuus/"),
                 ("Avoin data", "/data/"),
                 ("Lakitausta", "/laki/"),
+                (GLOSSARY.1, GLOSSARY.0),
             ],
         ),
     }
@@ -144,6 +151,19 @@ pub const GENERATED: [(&str, &str); 5] = [
     ("/data/", "Avoin data"),
 ];
 
+/// The glossary page, made when `site.toml` has `[[terms]]`.
+pub const GLOSSARY: (&str, &str) = ("/sanasto/", "Sanasto");
+
+/// Whether the site has the glossary page.
+pub fn has_glossary(site: &Site) -> bool {
+    !site.config.terms.is_empty()
+}
+
+/// Links the first use of each glossary term in one page's bodies.
+pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
+    super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
+}
+
 /// Links to those of `candidates` that exist on this site. A page written
 /// in content/ is named by its own title, so the menu and the page's
 /// heading never call it two things.
@@ -153,26 +173,17 @@ fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
         .filter_map(|(title, url)| {
             let title = match site.pages.iter().find(|p| p.url == *url) {
                 Some(p) => p.title.clone(),
-                None if GENERATED.iter().any(|(g, _)| g == url) => title.to_string(),
+                None if GENERATED.iter().any(|(g, _)| g == url)
+                    || (*url == GLOSSARY.0 && has_glossary(site)) =>
+                {
+                    title.to_string()
+                }
                 None => return None,
             };
             Some(Link {
                 title,
                 url: href(&site.config, url),
             })
-        })
-        .collect()
-}
-
-/// Sort key for Finnish names: å, ä, ö come after z, in that order.
-pub fn finnish_key(s: &str) -> Vec<u32> {
-    s.to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' => 'z' as u32 + 1,
-            'ä' => 'z' as u32 + 2,
-            'ö' => 'z' as u32 + 3,
-            c => c as u32,
         })
         .collect()
 }
@@ -184,7 +195,12 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     pub url: String,
     pub permalink: String,
-    pub content: &'a str,
+    /// The plain-language summary ("Lyhyesti"); may be empty.
+    pub summary: &'a str,
+    /// Editorial notes, shown with the sources.
+    pub note: &'a str,
+    /// The body, with the first use of each glossary term linked.
+    pub content: std::borrow::Cow<'a, str>,
     pub headings: &'a [Heading],
     pub updated: Option<jiff::civil::Date>,
     pub year: Option<i32>,
@@ -206,7 +222,9 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
         },
         url: href(&site.config, &p.url),
         permalink: site.config.absolute(&p.url),
-        content: &p.content,
+        summary: &p.summary,
+        note: &p.note,
+        content: term_linker(site).link(&p.content),
         headings: &p.headings,
         updated: p.updated,
         year: p.year,
@@ -237,6 +255,7 @@ pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
         let title = site.page_at(&prefix).map(|p| p.title.as_str()).or_else(|| {
             GENERATED
                 .iter()
+                .chain(std::iter::once(&GLOSSARY))
                 .find(|(url, _)| *url == prefix)
                 .map(|(_, t)| *t)
         });
@@ -401,6 +420,10 @@ pub struct YearView {
     pub decisions: Vec<DecisionView>,
     pub goals: Vec<RowView>,
     pub has_goals: bool,
+    /// The plan the goals are for (`goals_plan`).
+    pub goals_plan: Option<String>,
+    /// What kind of groups the target groups are.
+    pub target_kind: crate::model::TargetKind,
     pub groups: Vec<GroupLink>,
     pub perspectives: Vec<Link>,
     pub pages: Vec<Link>,
@@ -434,6 +457,8 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
             .collect(),
         goals: matrix(site, y, &[]),
         has_goals: !y.goals.is_empty(),
+        goals_plan: y.goals_plan.clone(),
+        target_kind: y.target_kind,
         groups: y
             .groups
             .iter()
@@ -506,16 +531,21 @@ pub struct CellPartView {
     pub html: String,
     pub goal: Option<String>,
     pub background: Option<String>,
+    /// The plan the goal is for (`goals_plan` of the year).
+    pub goals_plan: Option<String>,
 }
 
 pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
     let page = &site.pages[id];
     let year = year_of(site, id);
     let c = &site.config;
+    let mut terms = term_linker(site);
     page.parts
         .iter()
         .map(|part| match part {
-            Part::Prose { html } => PartView::Prose { html: html.clone() },
+            Part::Prose { html } => PartView::Prose {
+                html: terms.link(html).into_owned(),
+            },
             Part::Priority(section) => {
                 let pt = &c.priority_areas[section.priority.0];
                 PartView::Priority {
@@ -523,7 +553,7 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
                     name: pt.name.clone(),
                     url: priority_url(c, pt),
                     heading: section.heading.clone(),
-                    intro: section.intro.clone(),
+                    intro: terms.link(&section.intro).into_owned(),
                     cells: section
                         .cells
                         .iter()
@@ -534,9 +564,10 @@ pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
                                 id: format!("{}-{}", pt.slug, tt.slug),
                                 target: tt.name.clone(),
                                 heading: cell.heading.clone(),
-                                html: cell.html.clone(),
+                                html: terms.link(&cell.html).into_owned(),
                                 goal: goal.map(|g| g.goal.clone()),
                                 background: goal.map(|g| g.background.clone()),
+                                goals_plan: year.and_then(|y| y.goals_plan.clone()),
                             }
                         })
                         .collect(),
@@ -666,6 +697,9 @@ pub struct MunicipalityYear {
     /// The year negotiated by groups.
     pub grouped: bool,
     pub group: Option<GroupLink>,
+    /// The group the year's content lists without a page
+    /// (`municipality_groups`), as "A, B ja C".
+    pub listed_group: Option<String>,
     pub location: Option<String>,
     pub findings: Vec<PriorityFindings>,
 }
@@ -684,7 +718,14 @@ pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<
                 title: page.title.clone(),
                 url: href(&site.config, &page.url),
                 status: y.stage(site.today),
-                grouped: !y.groups.is_empty(),
+                grouped: !y.groups.is_empty() || !y.listed_groups.is_empty(),
+                listed_group: y.listed_groups.iter().find(|g| g.contains(&m)).map(|g| {
+                    let names: Vec<&str> = g
+                        .iter()
+                        .map(|m| site.config.municipalities[m.0].name.as_str())
+                        .collect();
+                    crate::config::all_of(&names)
+                }),
                 group: ms.map(|ms| GroupLink {
                     title: site.pages[ms.group].title.clone(),
                     url: href(&site.config, &site.pages[ms.group].url),
@@ -727,6 +768,8 @@ pub struct PriorityYear {
     pub title: String,
     pub url: String,
     pub status: Stage,
+    /// The plan the year's goals are for (`goals_plan`).
+    pub goals_plan: Option<String>,
     pub cells: Vec<PriorityCell>,
 }
 
@@ -786,6 +829,7 @@ pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<Priority
                 title: page.title.clone(),
                 url: href(c, &page.url),
                 status: y.stage(site.today),
+                goals_plan: y.goals_plan.clone(),
                 cells,
             }
         })
@@ -844,14 +888,8 @@ pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
     out
 }
 
-/// Whether a session is ahead on `today`. A year typed `held` keeps its
-/// sessions past unless one is dated ahead.
 fn ahead(y: &Year, s: &Session, today: jiff::civil::Date) -> bool {
-    if y.status == YearStatus::Held {
-        s.last_day().is_some_and(|d| d >= today)
-    } else {
-        s.ahead(today)
-    }
+    y.session_ahead(s, today)
 }
 
 /// What is still ahead, for the front page.
@@ -864,6 +902,9 @@ pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
 pub fn generated_urls(site: &Site) -> Vec<String> {
     let c = &site.config;
     let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
+    if has_glossary(site) {
+        out.push(GLOSSARY.0.to_string());
+    }
     out.extend(c.municipalities.iter().map(municipality_path));
     out.extend(c.priority_areas.iter().map(priority_path));
     out

@@ -15,6 +15,7 @@ mod findings;
 mod groups;
 mod near;
 mod pages;
+mod plain;
 mod published;
 
 use rayon::prelude::*;
@@ -52,6 +53,7 @@ pub fn page(site: &Site, id: PageId) -> Vec<Diagnostic> {
     }
     if !page.draft {
         out.extend(published::page(site, page, path));
+        out.extend(plain::check(page, path));
     }
     out
 }

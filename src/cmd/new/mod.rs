@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use crate::config::Config;
+use crate::config::all_of;
 use crate::diagnostic::{Diagnostic, Error};
 use crate::load::frontmatter::At;
 use crate::load::{self, Front, GROUPS_DIR, Loaded, PERSPECTIVES_DIR};
 use crate::slug::slugify;
-use municipalities::join_finnish;
 
 // The doc comments of `NewCommand` are the Finnish help of `hyte new`.
 
@@ -253,7 +253,7 @@ fn group_file(loaded: &Loaded, year: i32, names: &[String]) -> Result<(PathBuf, 
         .map(|m| m.slug.as_str())
         .collect::<Vec<_>>()
         .join("-");
-    let title = join_finnish(&members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>());
+    let title = all_of(&members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>());
     let list = members
         .iter()
         .map(|m| toml_string(&m.name))

@@ -41,13 +41,13 @@ pub(super) fn once_each(config: &Config, year: i32, names: &[String]) -> Result<
                 let spellings: Vec<String> =
                     as_written.iter().map(|w| format!("\"{w}\"")).collect();
                 let spellings: Vec<&str> = spellings.iter().map(String::as_str).collect();
-                let _ = write!(m, " ({})", join_finnish(&spellings));
+                let _ = write!(m, " ({})", crate::config::all_of(&spellings));
             }
             m
         }
         _ => format!(
             "kunnat {} on kirjoitettu useammin kuin kerran",
-            join_finnish(&twice.iter().map(|(id, _)| name(*id)).collect::<Vec<_>>())
+            crate::config::all_of(&twice.iter().map(|(id, _)| name(*id)).collect::<Vec<_>>())
         ),
     };
     // The command line with each written once, where first written.
@@ -120,31 +120,4 @@ pub(super) fn members(
         return Err(Error::Content(problems));
     }
     Ok(members)
-}
-
-/// "A", "A ja B", "A, B ja C".
-pub(super) fn join_finnish(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} ja {last}", rest.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_join_the_finnish_way() {
-        assert_eq!(join_finnish(&["Jyväskylä"]), "Jyväskylä");
-        assert_eq!(
-            join_finnish(&["Jyväskylä", "Muurame"]),
-            "Jyväskylä ja Muurame"
-        );
-        assert_eq!(
-            join_finnish(&["Joutsa", "Luhanka", "Toivakka"]),
-            "Joutsa, Luhanka ja Toivakka"
-        );
-    }
 }
