@@ -154,7 +154,8 @@ fn group_page_names_its_municipalities_and_findings() {
         &[
             "Kallioniemi ja Pikkula",
             "Iltapäiväkerhojen jonot puretaan syksyyn mennessä.",
-            "Palvelubussin reitti kulkee kyläkeskusten kautta.",
+            // The first use of a glossary term links to its entry.
+            "<a class=\"term\" href=\"/sanasto/#palvelubussi\">Palvelubussin</a> reitti kulkee kyläkeskusten kautta.",
             "Kuntosalien aukioloajat pidennetään iltaan.",
             "id=\"yhteisollisyys\"",
             "id=\"yhteisollisyys-lapset\"",

@@ -206,7 +206,7 @@ fn goals_are_labelled_by_the_plan_they_are_for() {
         assert!(!html.contains("Vuoden tavoite"), "{rel}");
     }
     assert!(page(&december, "2025/index.html").contains(
-        "<caption id=\"tavoitteet-otsikko\">Tavoitteet: alueellinen hyvinvointisuunnitelma 2026–2029, painopisteittäin ja kohderyhmittäin</caption>"
+        "<caption id=\"tavoitteet-otsikko\">Tavoitteet: alueellinen hyvinvointisuunnitelma 2026–2029, painopisteittäin ja palvelukokonaisuuksittain</caption>"
     ));
 }
 

@@ -32,6 +32,7 @@ impl Drop for Server {
 
 fn serve(root: &Path) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hyte"))
+        .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
         .args(["serve", "--port", "0", "--root"])
         .arg(root)
         .stderr(Stdio::piped())

@@ -55,12 +55,13 @@ fn statement_page_has_every_part_of_the_model_statement() {
             "tarkistettu viimeksi 3.2.2031",
             "Saavutettavuus on arvioitu itsearviointina.",
             "Ruudunlukuohjelmalla sivustoa ei ole vielä testattu.",
-            // The feedback channel and the time to answer (default 14).
+            // The feedback channel, and the time the law gives to answer
+            // (no promise in the county's voice: no response_days is set).
             "href=\"mailto:saavutettavuus@jarvilaakso.example\"",
             "Järvilaakson hyvinvointialueen viestintä",
-            "Vastaamme palautteeseen 14 päivän kuluessa.",
+            "Laki digitaalisten palvelujen tarjoamisesta (306/2019) edellyttää, että palautteeseen vastataan 14 päivän kuluessa.",
             // The enforcement procedure and the supervisory authority.
-            "kahden viikon (14 päivän) kuluessa",
+            "et saa vastausta 14 päivän kuluessa",
             "voit tehdä ilmoituksen valvontaviranomaiselle",
             "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö",
             "href=\"https://www.saavutettavuusvaatimukset.fi\"",

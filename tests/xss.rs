@@ -52,8 +52,11 @@ fn hostile_site() -> (tempfile::TempDir, PathBuf) {
         )
         .replace(
             "location = \"Etäkokous\"",
-            r#"location = "\"><img src=x onerror=\"window.__xss='location'\">"
-summary = "<svg onload=\"window.__xss='summary'\"></svg> ' \" &""#,
+            r#"location = "\"><img src=x onerror=\"window.__xss='location'\">""#,
+        )
+        .replace(
+            "summary = \"Kolmen pohjoisen kunnan yhteinen neuvottelu etänä.\"",
+            r#"summary = "<svg onload=\"window.__xss='summary'\"></svg> ' \" &""#,
         )
         .replace(
             "- Uimakoulu tarjotaan",

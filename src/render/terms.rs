@@ -66,10 +66,12 @@ impl<'a> Linker<'a> {
 
     fn text(&mut self, text: &str, skip: bool, out: &mut String) {
         let mut rest = text;
-        while !skip {
-            let Some((at, len, i)) = self.first_use(rest) else {
-                break;
-            };
+        if skip {
+            out.push_str(rest);
+            return;
+        }
+        // Each match marks a term seen, so the loop ends.
+        while let Some((at, len, i)) = self.first_use(rest) {
             self.seen[i] = true;
             let t = &self.terms[i];
             out.push_str(&rest[..at]);
