@@ -45,7 +45,7 @@ fn spring_2026_is_upcoming_in_march_and_not_in_december() {
     assert!(ahead.contains("HYTE-neuvottelut 2026"), "{ahead}");
     assert!(ahead.contains("Kuntakokous"), "{ahead}");
     let schedule = page(&march, "aikataulu/index.html");
-    assert!(schedule.contains(">tulossa<"), "{schedule}");
+    assert!(schedule.contains(">suunniteltu<"), "{schedule}");
 
     let (_d, december) = built_on(DECEMBER);
     let ahead = upcoming(&december);
@@ -63,7 +63,7 @@ fn spring_2026_is_upcoming_in_march_and_not_in_december() {
         "{ahead}"
     );
     let schedule = page(&december, "aikataulu/index.html");
-    assert!(!schedule.contains(">tulossa<"), "{schedule}");
+    assert!(!schedule.contains(">suunniteltu<"), "{schedule}");
     assert!(schedule.contains("toteutumisesta ei ole julkaistu tietoa"));
     // Past sessions newest first: 2026 before 2025 before 2023.
     let at = |s: &str| schedule.find(s).unwrap_or_else(|| panic!("{s}"));
@@ -161,7 +161,7 @@ fn a_held_year_with_sessions_ahead_is_a_warning_and_reads_as_ongoing() {
     let year = page(&public, "2030/index.html");
     assert!(year.contains(">Käynnissä<"), "{year}");
     let schedule = page(&public, "aikataulu/index.html");
-    assert!(schedule.contains(">tulossa<"), "{schedule}");
+    assert!(schedule.contains(">suunniteltu<"), "{schedule}");
 }
 
 #[test]

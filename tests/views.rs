@@ -102,7 +102,7 @@ fn schedule_lists_what_is_ahead_first_then_the_past_newest_first() {
         first_group < undated,
         "past: dated before undated within a year"
     );
-    assert!(html.contains(">tulossa<") && html.contains(">pidetty<"));
+    assert!(html.contains(">suunniteltu<") && html.contains(">toteutettu<"));
     let front = page(&public, "index.html");
     let upcoming = &front[at(&front, "id=\"tulossa\"")..];
     assert!(at(upcoming, "Järjestöfoorumi") < at(upcoming, "huhti–toukokuussa 2031"));

@@ -127,7 +127,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
                 ("Kunnat", "/kunnat/"),
                 ("Painopisteet", "/painopisteet/"),
                 ("Aikataulu", "/aikataulu/"),
-                ("Lakiperusta", "/laki/"),
+                ("Lakitausta", "/laki/"),
             ],
         ),
         footer: existing(
@@ -135,7 +135,7 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
             &[
                 ("Saavutettavuusseloste", "/saavutettavuus/"),
                 ("Avoin data", "/data/"),
-                ("Lakiperusta", "/laki/"),
+                ("Lakitausta", "/laki/"),
                 (GLOSSARY.1, GLOSSARY.0),
             ],
         ),
@@ -164,18 +164,26 @@ pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
     super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
 }
 
-/// Links to those of `candidates` that exist on this site.
+/// Links to those of `candidates` that exist on this site. A page written
+/// in content/ is named by its own title, so the menu and the page's
+/// heading never call it two things.
 fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
     candidates
         .iter()
-        .filter(|(_, url)| {
-            GENERATED.iter().any(|(g, _)| g == url)
-                || (*url == GLOSSARY.0 && has_glossary(site))
-                || site.pages.iter().any(|p| p.url == *url)
-        })
-        .map(|(title, url)| Link {
-            title: title.to_string(),
-            url: href(&site.config, url),
+        .filter_map(|(title, url)| {
+            let title = match site.pages.iter().find(|p| p.url == *url) {
+                Some(p) => p.title.clone(),
+                None if GENERATED.iter().any(|(g, _)| g == url)
+                    || (*url == GLOSSARY.0 && has_glossary(site)) =>
+                {
+                    title.to_string()
+                }
+                None => return None,
+            };
+            Some(Link {
+                title,
+                url: href(&site.config, url),
+            })
         })
         .collect()
 }

@@ -7,9 +7,10 @@
 // practice) finds no violation; the first Tab lands on the skip link and
 // following it moves focus into <main>; at 320 px the page does not scroll
 // sideways; the page's Content-Security-Policy is not violated (by the
-// theme, the search script or anything else). Then the Nu Html Checker
-// validates every HTML file. Prints every problem and exits 1 if there was
-// any.
+// theme, the search script or anything else); a search from the address
+// leaves focus on its status, which tells when only the best 20 are shown.
+// Then the Nu Html Checker validates every HTML file. Prints every problem
+// and exits 1 if there was any.
 
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -48,6 +49,7 @@ try {
       problems.push(`${rel}: Content-Security-Policy violated: ${v}`);
     }
   };
+  let withWord = 0;
   for (const rel of pages) {
     const url = base + rel;
     const response = await page.goto(url);
@@ -59,6 +61,8 @@ try {
       problems.push(`${rel}: no Content-Security-Policy`);
     }
     await cspViolations(rel);
+    // How many pages say "neuvottelu…" in their main text (for the search).
+    if (await page.evaluate(() => /neuvottel/i.test(document.querySelector("main")?.innerText ?? ""))) withWord++;
     await injectAxe();
     const result = await page.evaluate(
       (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
@@ -102,6 +106,18 @@ try {
     }, null, { timeout: 10000 });
     const status = await page.textContent('[role="status"]');
     if (!/tulos/.test(status)) problems.push(`/haku/?q=neuvottelut: the status says ${JSON.stringify(status)}`);
+    // Focus is not left on <body>: it is on the status, so the count is
+    // read and the next Tab reaches the results.
+    const focused = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    if (focused !== "hakutila") problems.push(`/haku/?q=neuvottelut: after the search focus is on ${focused}, not the status`);
+    // Where well over the 20 shown have the word (not every page is in
+    // the index: the search page, the 404 page), the status says that
+    // only the best 20 are shown, and how many matched.
+    const shown = await page.locator("#hakutulokset li").count();
+    const claimed = Number(status.match(/\d+/)?.[0] ?? 0);
+    if (withWord >= 30 && !(claimed > 20 && /näytetään 20/.test(status))) {
+      problems.push(`/haku/?q=neuvottelut: ${withWord} pages say "neuvottelu…" and ${shown} results are shown, but the status says ${JSON.stringify(status)}`);
+    }
     await cspViolations("/haku/?q=neuvottelut");
     await injectAxe();
     const result = await page.evaluate(

@@ -53,7 +53,7 @@
 
   async function search(query) {
     const meta = await getJSON(index + "meta.json");
-    if (!meta) return { terms: [], ranked: [] };
+    if (!meta) return { terms: [], ranked: [], total: 0 };
     const terms = words(query).filter((w) => letters(w) >= 2 && !meta.stopwords.includes(w));
     const total = new Map();
     const covered = new Map();
@@ -100,12 +100,12 @@
     }
     // A page appears once, at its best section.
     const seen = new Set();
-    const ranked = [...total]
+    const pages = [...total]
       .map(([doc, score]) => [doc, score * Math.pow(covered.get(doc) / terms.length, 2)])
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .filter(([doc]) => !seen.has(meta.page_of[doc]) && seen.add(meta.page_of[doc]))
-      .slice(0, 20);
-    return { terms: terms.map((t) => dia(fold(meta, t))), ranked, meta };
+      .filter(([doc]) => !seen.has(meta.page_of[doc]) && seen.add(meta.page_of[doc]));
+    // The best 20 are shown; the status tells how many pages matched.
+    return { terms: terms.map((t) => dia(fold(meta, t))), ranked: pages.slice(0, 20), total: pages.length, meta };
   }
 
   // The text around the first matching word, the match in <mark>.
@@ -135,7 +135,7 @@
     results.replaceChildren();
     if (!query.trim()) { status.textContent = ""; return; }
     status.textContent = "Haetaan…";
-    const { terms, ranked, meta } = await search(query);
+    const { terms, ranked, total, meta } = await search(query);
     if (!ranked.length) {
       status.textContent = `Ei tuloksia haulle ”${query}”.`;
       return;
@@ -164,7 +164,10 @@
     }
     results.append(ol);
     const n = ol.children.length;
-    status.textContent = `${n} ${n === 1 ? "tulos" : "tulosta"} haulle ”${query}”`;
+    status.textContent =
+      total > n
+        ? `${total} tulosta haulle ”${query}”; näytetään ${n} osuvinta`
+        : `${n} ${n === 1 ? "tulos" : "tulosta"} haulle ”${query}”`;
   }
 
   form.addEventListener("submit", (e) => {
@@ -181,7 +184,15 @@
       show("");
     }
   });
+  // Arriving with a query (from the search form of another page), focus
+  // goes to the status, so a screen reader says how many results there
+  // are and the next Tab reaches them, instead of starting from the top.
   const q = new URLSearchParams(location.search).get("q") || "";
   input.value = q;
-  show(q);
+  show(q).then(() => {
+    if (q.trim()) {
+      status.tabIndex = -1;
+      status.focus();
+    }
+  });
 })();
