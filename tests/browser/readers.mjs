@@ -46,7 +46,8 @@ const STATUS_WORDS = [...macros.match(/{% macro status\(st\) -%}([\s\S]*?){%- en
   .map((m) => m[1].trim())
   .filter(Boolean);
 if (STATUS_WORDS.length < 3) throw new Error(`the status macro's words not found in macros.html: ${STATUS_WORDS}`);
-const DECORATIVE = /^[\s›»«‹•·–—|/>→]+$/u;
+// A slash is not among them: between words it means "or" and is read so.
+const DECORATIVE = /^[\s›»«‹•·–—|>→]+$/u;
 const ZOOMS = [
   { name: "200 %", width: 640, scale: 2 },
   { name: "400 %", width: 320, scale: 4 },
