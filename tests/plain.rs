@@ -144,3 +144,35 @@ fn a_glossary_form_belongs_to_one_term() {
         .assert_location("site.toml", line)
         .assert_stderr_contains("sanaston muoto \"palvelubussin\" on jo termillä \"palvelubussi\"");
 }
+
+#[test]
+fn long_pages_list_their_sections_and_municipality_pages_compose_a_summary() {
+    let (_o, public) = built(Path::new(env!("CARGO_MANIFEST_DIR")));
+    let year = page(&public, "2025/index.html");
+    let nav = at_least(
+        &year,
+        "<nav class=\"toc\" aria-labelledby=\"talla-sivulla\">",
+    );
+    let list = &year[nav..year[nav..].find("</nav>").unwrap() + nav];
+    for entry in [
+        "<li><a href=\"#aikataulu\">Aikataulu</a></li>",
+        "<li><a href=\"#tavoitteet\">Tavoitteet</a></li>",
+        "<li><a href=\"#arjen-turvallisuus\">Arjen turvallisuus</a></li>",
+    ] {
+        assert!(list.contains(entry), "{list}");
+    }
+    // After the summary, before the first section.
+    assert!(year.find("id=\"lyhyesti\"") < Some(nav));
+    assert!(Some(nav) < year.find("<h2 id=\"aikataulu\">"));
+    assert!(!list.contains("Lyhyesti"));
+    // The front page is short: no list.
+    assert!(!page(&public, "index.html").contains("Tällä sivulla"));
+
+    let m = decode_entities(&page(&public, "kunnat/jamsa/index.html"));
+    assert!(m.contains("<p>Jämsä neuvottelee hyvinvointialueen kanssa hyvinvoinnin, terveyden ja turvallisuuden edistämisestä. Vuonna 2025 kunta neuvotteli kuntaryhmässä, johon kuuluivat Jämsä, Keuruu, Multia ja Petäjävesi. Ryhmän neuvottelu oli 23.10.2025."), "{m}");
+}
+
+fn at_least(html: &str, needle: &str) -> usize {
+    html.find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in the page"))
+}

@@ -8,6 +8,7 @@
 //! whole site in memory.
 
 pub mod terms;
+pub mod toc;
 pub mod views;
 
 use std::collections::HashMap;
@@ -275,6 +276,7 @@ fn render_job(
         .env
         .get_template(&template)
         .and_then(|t| t.render(ctx))
+        .map(toc::fill)
         .map_err(|e| Error::content(template_problem(&e, &template, site, job, &templates.paths)))
 }
 
