@@ -1,0 +1,99 @@
+//! The collector of the rendered pages: every rendering thread hands it
+//! its pages ([`Collector::add`]), it keeps what the index needs of each
+//! ([`PageText`]) and gives every word of the site one id, and at the end
+//! it hands them all over as [`Pages`].
+
+use std::borrow::Cow;
+use std::sync::Mutex;
+
+use memchr::memmem;
+use rustc_hash::FxHashMap;
+
+use super::page::{PageText, occurrence};
+use crate::model::Site;
+
+/// The rendered pages, as the index reads them, and the words they use.
+#[derive(Debug, Default)]
+pub struct Pages {
+    /// Sorted by URL.
+    pub(super) pages: Vec<PageText>,
+    /// Every distinct word, by id.
+    pub(super) words: Vec<Box<str>>,
+}
+
+/// Collects the main content of every rendered page (navigation, header
+/// and footer are outside `<main>` and never indexed). Each page is read
+/// where it is rendered, on the rendering threads; what is kept is its
+/// documents and, per document, its word ids.
+#[derive(Debug, Default)]
+pub struct Collector {
+    pages: Mutex<Vec<PageText>>,
+    /// Word → id, shared by all pages. Ids depend on the order pages come
+    /// in; nothing written depends on them.
+    words: Mutex<FxHashMap<Box<str>, u32>>,
+}
+
+impl Collector {
+    /// Takes a rendered file; reads it if it is a page worth finding.
+    pub fn add(&self, site: &Site, rel: &str, bytes: &[u8]) {
+        if !rel.ends_with(".html") || rel == "404.html" || rel.starts_with("haku/") {
+            return;
+        }
+        let Some(main) = main_content(bytes) else {
+            return;
+        };
+        let trimmed = rel.trim_end_matches("index.html");
+        let (page, local) = PageText::read(site, trimmed, &main);
+        self.share(page, local);
+    }
+
+    /// Keeps a page, its words given the shared ids: the page's words got
+    /// ids of their own first, and one lock maps them to the shared ids.
+    fn share(&self, mut page: PageText, local: FxHashMap<Box<str>, u32>) {
+        let mut ids = vec![0; local.len()];
+        {
+            let mut shared = self.words.lock().expect("no panics while held");
+            for (w, id) in local {
+                let n = shared.len() as u32;
+                ids[id as usize] = *shared.entry(w).or_insert(n);
+            }
+        }
+        for o in &mut page.words {
+            *o = occurrence(ids[(*o >> 3) as usize], *o >> 1 & 3, *o & 1 != 0);
+        }
+        self.pages.lock().expect("no panics while held").push(page);
+    }
+
+    pub fn into_pages(self) -> Pages {
+        let mut pages = self.pages.into_inner().expect("no panics while held");
+        pages.sort_by(|a, b| a.url.cmp(&b.url));
+        let shared = self.words.into_inner().expect("no panics while held");
+        let mut words = vec![Box::<str>::default(); shared.len()];
+        for (w, id) in shared {
+            words[id as usize] = w;
+        }
+        Pages { pages, words }
+    }
+}
+
+/// The inside of a page's `<main>`, without its provenance note; nothing
+/// for a redirect or a page without one.
+fn main_content(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    // Every mark looked for is ASCII, so the bytes are searched as they
+    // are and only `<main>` is read as text (with any invalid UTF-8
+    // replaced, as for the whole page).
+    if memmem::find(bytes, b"http-equiv=\"refresh\"").is_some() {
+        return None;
+    }
+    let start = memmem::find(bytes, b"<main")?;
+    let open = memchr::memchr(b'>', &bytes[start..])?;
+    let inner = &bytes[start + open + 1..];
+    let end = memmem::rfind(inner, b"</main>").unwrap_or(inner.len());
+    let mut main = String::from_utf8_lossy(&inner[..end]);
+    if let Some(a) = memmem::find(main.as_bytes(), b"<aside class=\"provenance\"")
+        && let Some(b) = memmem::find(&main.as_bytes()[a..], b"</aside>")
+    {
+        main.to_mut().replace_range(a..a + b + 8, "");
+    }
+    Some(main)
+}
