@@ -36,7 +36,14 @@ pub struct Collector {
 impl Collector {
     /// Takes a rendered file; reads it if it is a page worth finding.
     pub fn add(&self, site: &Site, rel: &str, bytes: &[u8]) {
-        if !rel.ends_with(".html") || rel == "404.html" || rel.starts_with("haku/") {
+        // The search page, the 404 page and the glossary are not results:
+        // the glossary names every term and would come first for each.
+        let glossary = crate::render::views::GLOSSARY.0.trim_start_matches('/');
+        if !rel.ends_with(".html")
+            || rel == "404.html"
+            || rel.starts_with("haku/")
+            || rel.starts_with(glossary)
+        {
             return;
         }
         let Some(main) = main_content(bytes) else {
