@@ -1,0 +1,273 @@
+//! The views across years: everything about one municipality or one
+//! priority area, and the schedule of every session (what is ahead
+//! first).
+
+use serde::Serialize;
+
+use super::*;
+use crate::model::{PageId, Site, Stage, YearStatus};
+
+/// Findings of one page under one priority area, by target group.
+#[derive(Debug, Serialize)]
+pub struct FindingGroup {
+    /// Target group name; None for the whole priority area.
+    pub target: Option<String>,
+    /// Link to the cell on the page.
+    pub url: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityFindings {
+    pub name: String,
+    pub url: String,
+    pub groups: Vec<FindingGroup>,
+}
+
+/// A page's findings, by priority area then target group, in the order of
+/// the year's vocabulary.
+pub fn findings_by_priority(site: &Site, id: PageId) -> Vec<PriorityFindings> {
+    let c = &site.config;
+    let page = &site.pages[id];
+    let Some(year) = year_of(site, id) else {
+        return Vec::new();
+    };
+    let page_url = href(c, &page.url);
+    year.priorities
+        .iter()
+        .filter_map(|&p| {
+            let pt = &c.priority_areas[p.0];
+            let targets = std::iter::once(None).chain(year.target_groups.iter().map(|&t| Some(t)));
+            let groups: Vec<FindingGroup> = targets
+                .filter_map(|t| {
+                    let items: Vec<String> = page
+                        .findings
+                        .iter()
+                        .filter(|f| f.priority == p && f.target == t)
+                        .map(|f| f.text.clone())
+                        .collect();
+                    let anchor = match t {
+                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        None => pt.slug.clone(),
+                    };
+                    (!items.is_empty()).then(|| FindingGroup {
+                        target: t.map(|t| c.target_groups[t.0].name.clone()),
+                        url: format!("{page_url}#{anchor}"),
+                        items,
+                    })
+                })
+                .collect();
+            (!groups.is_empty()).then(|| PriorityFindings {
+                name: pt.name.clone(),
+                url: priority_url(c, pt),
+                groups,
+            })
+        })
+        .collect()
+}
+
+/// One year on a municipality's page.
+#[derive(Debug, Serialize)]
+pub struct MunicipalityYear {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: Stage,
+    /// The year negotiated by groups.
+    pub grouped: bool,
+    pub group: Option<GroupLink>,
+    /// The group the year's content lists without a page
+    /// (`municipality_groups`), as "A, B ja C".
+    pub listed_group: Option<String>,
+    pub location: Option<String>,
+    pub findings: Vec<PriorityFindings>,
+}
+
+pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<MunicipalityYear> {
+    let memberships: std::collections::HashMap<i32, &crate::model::query::Membership> =
+        site.memberships(m).iter().map(|ms| (ms.year, ms)).collect();
+    site.years
+        .iter()
+        .rev()
+        .map(|y| {
+            let ms = memberships.get(&y.number).copied();
+            let page = &site.pages[y.page];
+            MunicipalityYear {
+                number: y.number,
+                title: page.title.clone(),
+                url: href(&site.config, &page.url),
+                status: y.stage(site.today),
+                grouped: !y.groups.is_empty() || !y.listed_groups.is_empty(),
+                listed_group: y.listed_groups.iter().find(|g| g.contains(&m)).map(|g| {
+                    let names: Vec<&str> = g
+                        .iter()
+                        .map(|m| site.config.municipalities[m.0].name.as_str())
+                        .collect();
+                    crate::config::all_of(&names)
+                }),
+                group: ms.map(|ms| GroupLink {
+                    title: site.pages[ms.group].title.clone(),
+                    url: href(&site.config, &site.pages[ms.group].url),
+                    date: site.group(ms.group).and_then(|g| g.date),
+                    municipalities: members(site, ms.group),
+                }),
+                location: ms
+                    .and_then(|ms| site.group(ms.group))
+                    .and_then(|g| g.location.clone()),
+                findings: ms
+                    .map(|ms| findings_by_priority(site, ms.group))
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// One page's findings in one cell, on a priority area's page.
+#[derive(Debug, Serialize)]
+pub struct CellEntry {
+    /// The year page's own findings (common to all groups), not a group's.
+    pub common: bool,
+    pub page: String,
+    pub url: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityCell {
+    pub id: String,
+    pub target: Option<String>,
+    pub goal: Option<String>,
+    pub background: Option<String>,
+    pub entries: Vec<CellEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PriorityYear {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: Stage,
+    /// The plan the year's goals are for (`goals_plan`).
+    pub goals_plan: Option<String>,
+    pub cells: Vec<PriorityCell>,
+}
+
+/// A priority area across years: per year and target group, the goal and
+/// every page's findings side by side (the year page first, then groups by
+/// date, then perspectives).
+pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<PriorityYear> {
+    let c = &site.config;
+    let pt = &c.priority_areas[p.0];
+    site.years
+        .iter()
+        .rev()
+        .filter(|y| y.priorities.contains(&p))
+        .map(|y| {
+            let pages: Vec<PageId> = std::iter::once(y.page)
+                .chain(y.groups.iter().copied())
+                .chain(y.perspectives.iter().copied())
+                .collect();
+            let targets = std::iter::once(None).chain(y.target_groups.iter().map(|&t| Some(t)));
+            let cells = targets
+                .map(|t| {
+                    let anchor = match t {
+                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        None => pt.slug.clone(),
+                    };
+                    let goal = t.and_then(|t| y.goal(p, t));
+                    let entries = pages
+                        .iter()
+                        .filter_map(|&id| {
+                            let items: Vec<String> = site.pages[id]
+                                .findings
+                                .iter()
+                                .filter(|f| f.priority == p && f.target == t)
+                                .map(|f| f.text.clone())
+                                .collect();
+                            (!items.is_empty()).then(|| CellEntry {
+                                common: id == y.page,
+                                page: site.pages[id].title.clone(),
+                                url: format!("{}#{anchor}", href(c, &site.pages[id].url)),
+                                items,
+                            })
+                        })
+                        .collect();
+                    PriorityCell {
+                        id: format!("{}-{}", y.number, anchor),
+                        target: t.map(|t| c.target_groups[t.0].name.clone()),
+                        goal: goal.map(|g| g.goal.clone()),
+                        background: goal.map(|g| g.background.clone()),
+                        entries,
+                    }
+                })
+                .filter(|cell: &PriorityCell| cell.goal.is_some() || !cell.entries.is_empty())
+                .collect();
+            let page = &site.pages[y.page];
+            PriorityYear {
+                number: y.number,
+                title: page.title.clone(),
+                url: href(c, &page.url),
+                status: y.stage(site.today),
+                goals_plan: y.goals_plan.clone(),
+                cells,
+            }
+        })
+        .collect()
+}
+
+/// A session on the schedule of all years.
+#[derive(Debug, Serialize)]
+pub struct ScheduleEntry {
+    pub year: i32,
+    pub year_url: String,
+    /// Still ahead on the build's date (or not known to be past).
+    pub ahead: bool,
+    /// Past, planned, and nothing of it published: whether it took place
+    /// is not known.
+    pub unreported: bool,
+    pub session: SessionView,
+}
+
+/// Every session of every year: what is ahead first, soonest first (those
+/// with no date after the dated ones), then what is past, newest first.
+pub fn schedule(site: &Site) -> Vec<ScheduleEntry> {
+    let today = site.today;
+    let mut out: Vec<ScheduleEntry> = site
+        .years
+        .iter()
+        .flat_map(|y| {
+            let held = y.status == YearStatus::Held;
+            y.sessions.iter().map(move |s| {
+                let ahead = y.session_ahead(s, today);
+                ScheduleEntry {
+                    year: y.number,
+                    year_url: href(&site.config, &site.pages[y.page].url),
+                    ahead,
+                    unreported: !ahead && !held && s.page.is_none(),
+                    session: session_view(site, s, ahead),
+                }
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        let key = |e: &ScheduleEntry| (e.session.date.or(e.session.until), e.session.start_time);
+        match (a.ahead, b.ahead) {
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+            // Ahead: by year, then dated by date before the undated.
+            (true, true) => (a.year, a.session.date.is_none(), key(a)).cmp(&(
+                b.year,
+                b.session.date.is_none(),
+                key(b),
+            )),
+            // Past: newest first.
+            (false, false) => (b.year, key(b)).cmp(&(a.year, key(a))),
+        }
+    });
+    out
+}
+
+/// What is still ahead, for the front page.
+pub fn upcoming(site: &Site) -> Vec<ScheduleEntry> {
+    schedule(site).into_iter().filter(|e| e.ahead).collect()
+}

@@ -1,0 +1,293 @@
+//! What templates see: small serializable views of the model, with URLs
+//! already joined to the base path and ids replaced by names.
+//!
+//! Site-wide values are converted once per build ([`SiteView`]); a page's
+//! view holds only what differs per page. The views of one year (its
+//! page, its groups' pages and bodies) are in `year.rs`; the views across
+//! years (a municipality, a priority area, the schedule) in `cross.rs`.
+
+mod cross;
+mod year;
+
+pub use cross::*;
+pub use year::*;
+
+use serde::Serialize;
+
+use crate::config::{Accessibility, Config, Contact, Region, SourceDoc, Statute, Term};
+use crate::model::{Heading, Kind, PageId, Site, Stage};
+
+/// A link: the text and the href (base path included).
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    pub name: String,
+    pub slug: String,
+    pub description: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct YearLink {
+    pub number: i32,
+    pub title: String,
+    pub url: String,
+    pub status: Stage,
+}
+
+/// Everything about the site that is the same on every page.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub region: &'a Region,
+    pub contact: &'a Contact,
+    pub statutes: &'a [Statute],
+    /// The facts of the accessibility statement (`[accessibility]`), if given.
+    pub accessibility: Option<&'a Accessibility>,
+    /// The open data's licence, once set and confirmed.
+    pub licence: Option<&'a crate::config::Licence>,
+    /// The build's date ("Tilanne d.m.yyyy" where a reader needs it).
+    pub today: jiff::civil::Date,
+    pub municipalities: Vec<TermView>,
+    pub priority_areas: Vec<TermView>,
+    pub years: Vec<YearLink>,
+    pub nav: Vec<Link>,
+    pub footer: Vec<Link>,
+}
+
+/// Site-relative `/x/` → href with the base path.
+pub fn href(config: &Config, rel: &str) -> String {
+    format!("{}{}", config.base_path(), rel.trim_start_matches('/'))
+}
+
+/// The site-relative URL of a municipality's page.
+pub fn municipality_path(t: &Term) -> String {
+    format!("/kunnat/{}/", t.slug)
+}
+
+/// The site-relative URL of a priority area's page.
+pub fn priority_path(t: &Term) -> String {
+    format!("/painopisteet/{}/", t.slug)
+}
+
+pub fn municipality_url(config: &Config, t: &Term) -> String {
+    href(config, &municipality_path(t))
+}
+
+pub fn priority_url(config: &Config, t: &Term) -> String {
+    href(config, &priority_path(t))
+}
+
+pub fn site_view(site: &Site) -> SiteView<'_> {
+    let c = &site.config;
+    let terms = |ts: &[Term], url: fn(&Config, &Term) -> String| {
+        ts.iter()
+            .map(|t| TermView {
+                name: t.name.clone(),
+                slug: t.slug.clone(),
+                description: t.description.clone(),
+                url: url(c, t),
+            })
+            .collect()
+    };
+    let mut municipalities: Vec<TermView> = terms(&c.municipalities, municipality_url);
+    municipalities.sort_by_key(|a| crate::collate::finnish_key(&a.name));
+    SiteView {
+        title: &c.title,
+        description: &c.description,
+        language: &c.language,
+        base_url: &c.base_url,
+        base_path: c.base_path(),
+        region: &c.region,
+        contact: &c.contact,
+        statutes: &c.statutes,
+        accessibility: c.accessibility.as_ref(),
+        licence: c.licence.as_ref(),
+        today: site.today,
+        municipalities,
+        priority_areas: terms(&c.priority_areas, priority_url),
+        years: site
+            .years
+            .iter()
+            .map(|y| YearLink {
+                number: y.number,
+                title: site.pages[y.page].title.clone(),
+                url: href(c, &site.pages[y.page].url),
+                status: y.stage(site.today),
+            })
+            .collect(),
+        nav: existing(
+            site,
+            &[
+                ("Kunnat", "/kunnat/"),
+                ("Painopisteet", "/painopisteet/"),
+                ("Aikataulu", "/aikataulu/"),
+                ("Lakitausta", "/laki/"),
+            ],
+        ),
+        footer: existing(
+            site,
+            &[
+                ("Saavutettavuusseloste", "/saavutettavuus/"),
+                ("Avoin data", "/data/"),
+                ("Lakitausta", "/laki/"),
+                (GLOSSARY.1, GLOSSARY.0),
+            ],
+        ),
+    }
+}
+
+/// The views hyte always makes from the model, with their titles.
+pub const GENERATED: [(&str, &str); 5] = [
+    ("/haku/", "Haku"),
+    ("/kunnat/", "Kunnat"),
+    ("/painopisteet/", "Painopisteet"),
+    ("/aikataulu/", "Aikataulu"),
+    ("/data/", "Avoin data"),
+];
+
+/// The glossary page, made when `site.toml` has `[[terms]]`.
+pub const GLOSSARY: (&str, &str) = ("/sanasto/", "Sanasto");
+
+/// Whether the site has the glossary page.
+pub fn has_glossary(site: &Site) -> bool {
+    !site.config.terms.is_empty()
+}
+
+/// Links the first use of each glossary term in one page's bodies.
+pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
+    super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
+}
+
+/// Links to those of `candidates` that exist on this site. A page written
+/// in content/ is named by its own title, so the menu and the page's
+/// heading never call it two things.
+fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
+    candidates
+        .iter()
+        .filter_map(|(title, url)| {
+            let title = match site.pages.iter().find(|p| p.url == *url) {
+                Some(p) => p.title.clone(),
+                None if GENERATED.iter().any(|(g, _)| g == url)
+                    || (*url == GLOSSARY.0 && has_glossary(site)) =>
+                {
+                    title.to_string()
+                }
+                None => return None,
+            };
+            Some(Link {
+                title,
+                url: href(&site.config, url),
+            })
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub kind: &'static str,
+    pub url: String,
+    pub permalink: String,
+    /// The plain-language summary ("Lyhyesti"); may be empty.
+    pub summary: &'a str,
+    /// Editorial notes, shown with the sources.
+    pub note: &'a str,
+    /// The body, with the first use of each glossary term linked.
+    pub content: std::borrow::Cow<'a, str>,
+    pub headings: &'a [Heading],
+    pub updated: Option<jiff::civil::Date>,
+    pub year: Option<i32>,
+    pub sources: Vec<&'a SourceDoc>,
+}
+
+pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
+    let p = &site.pages[id];
+    PageView {
+        title: &p.title,
+        description: &p.description,
+        kind: match p.kind {
+            Kind::Home => "home",
+            Kind::Year => "year",
+            Kind::Section => "section",
+            Kind::Group => "group",
+            Kind::Perspective => "perspective",
+            Kind::Page => "page",
+        },
+        url: href(&site.config, &p.url),
+        permalink: site.config.absolute(&p.url),
+        summary: &p.summary,
+        note: &p.note,
+        content: term_linker(site).link(&p.content),
+        headings: &p.headings,
+        updated: p.updated,
+        year: p.year,
+        sources: p.sources.iter().map(|&i| &site.config.sources[i]).collect(),
+    }
+}
+
+pub fn link(site: &Site, id: PageId) -> Link {
+    Link {
+        title: site.pages[id].title.clone(),
+        url: href(&site.config, &site.pages[id].url),
+    }
+}
+
+/// The trail from the front page to a page (the page itself last).
+pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
+    let mut out = vec![Link {
+        title: "Etusivu".into(),
+        url: href(&site.config, "/"),
+    }];
+    let segments: Vec<&str> = rel
+        .trim_matches('/')
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
+    for i in 1..segments.len() {
+        let prefix = format!("/{}/", segments[..i].join("/"));
+        let title = site.page_at(&prefix).map(|p| p.title.as_str()).or_else(|| {
+            GENERATED
+                .iter()
+                .chain(std::iter::once(&GLOSSARY))
+                .find(|(url, _)| *url == prefix)
+                .map(|(_, t)| *t)
+        });
+        if let Some(title) = title {
+            out.push(Link {
+                title: title.to_string(),
+                url: href(&site.config, &prefix),
+            });
+        }
+    }
+    if !segments.is_empty() {
+        out.push(Link {
+            title: title.to_string(),
+            url: href(&site.config, rel),
+        });
+    }
+    out
+}
+
+/// The site-relative URLs of every view made from the model rather than
+/// from a content file (for the sitemap).
+pub fn generated_urls(site: &Site) -> Vec<String> {
+    let c = &site.config;
+    let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
+    if has_glossary(site) {
+        out.push(GLOSSARY.0.to_string());
+    }
+    out.extend(c.municipalities.iter().map(municipality_path));
+    out.extend(c.priority_areas.iter().map(priority_path));
+    out
+}
