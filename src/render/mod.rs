@@ -7,6 +7,7 @@
 //! handed to a sink as soon as they are done, so a build never holds the
 //! whole site in memory.
 
+mod jobs;
 pub mod terms;
 pub mod toc;
 pub mod views;
@@ -15,11 +16,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use minijinja::value::{Serde, Value};
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, context};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
-use crate::model::{PageData, PageId, Site};
+use crate::model::{PageId, Site};
+use jobs::{Job, job_context, jobs};
 use views::*;
 
 /// The templates of a build and where each came from.
@@ -152,52 +154,6 @@ fn paragraphs(v: String) -> Vec<String> {
         .collect()
 }
 
-/// One output file: where it goes and how it is made.
-#[derive(Debug, Clone, Copy)]
-enum Job {
-    Page(PageId),
-    Municipalities,
-    Municipality(usize),
-    Priorities,
-    Priority(usize),
-    Schedule,
-    Data,
-    Glossary,
-    Search,
-    NotFound,
-    Redirect(usize),
-}
-
-impl Job {
-    fn output(&self, site: &Site) -> String {
-        let c = &site.config;
-        match self {
-            Job::Page(id) => index_file(&site.pages[*id].url),
-            Job::Municipalities => "kunnat/index.html".into(),
-            Job::Municipality(i) => index_file(&municipality_path(&c.municipalities[*i])),
-            Job::Priorities => "painopisteet/index.html".into(),
-            Job::Priority(i) => index_file(&priority_path(&c.priority_areas[*i])),
-            Job::Schedule => "aikataulu/index.html".into(),
-            Job::Data => "data/index.html".into(),
-            Job::Glossary => index_file(views::GLOSSARY.0),
-            Job::Search => "haku/index.html".into(),
-            Job::NotFound => "404.html".into(),
-            Job::Redirect(i) => {
-                let from = &site.redirects[*i].from;
-                if from.ends_with(".html") {
-                    from.trim_start_matches('/').to_string()
-                } else {
-                    index_file(from)
-                }
-            }
-        }
-    }
-}
-
-fn index_file(url: &str) -> String {
-    format!("{}index.html", url.trim_start_matches('/'))
-}
-
 /// Where rendered files go: (path relative to the output folder, bytes).
 pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 
@@ -228,40 +184,6 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
         }
     }
     diags.finish().map(|_| ())
-}
-
-/// Every output file of the site, checked that a generated view does not
-/// take a content page's place.
-fn jobs(site: &Site) -> Result<Vec<Job>, Error> {
-    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
-    jobs.push(Job::Municipalities);
-    jobs.extend((0..site.config.municipalities.len()).map(Job::Municipality));
-    jobs.push(Job::Priorities);
-    jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
-    jobs.push(Job::Schedule);
-    jobs.push(Job::Data);
-    if views::has_glossary(site) {
-        jobs.push(Job::Glossary);
-    }
-    jobs.push(Job::Search);
-    jobs.push(Job::NotFound);
-    jobs.extend((0..site.redirects.len()).map(Job::Redirect));
-
-    let mut diags = Diagnostics::default();
-    let mut owner: HashMap<String, &Job> = HashMap::new();
-    for job in &jobs {
-        let out = job.output(site);
-        if let Some(Job::Page(id)) = owner.get(&out) {
-            let path = site.pages[*id].source.clone().unwrap_or_default();
-            diags.push(
-                Diagnostic::new(path, format!("tämä sivu vie osoitteen /{}, jonka hyte tekee itse", out.trim_end_matches("index.html")))
-                    .help("osoitteiden /kunnat/, /painopisteet/ ja /aikataulu/ sivut hyte kokoaa muiden sivujen tiedoista; nimeä tämä tiedosto tai kansio uudelleen"),
-            );
-        }
-        owner.insert(out, job);
-    }
-    diags.finish()?;
-    Ok(jobs)
 }
 
 fn render_job(
@@ -398,193 +320,4 @@ fn template_problem(
                     .help("tarkista alkutietojen `template`; sivupohjat ovat teeman templates/-kansiossa tai sivuston omassa templates/-kansiossa");
     }
     template_diagnostic(e, paths)
-}
-
-fn job_context(
-    site: &Site,
-    job: &Job,
-    site_value: &Value,
-    year_values: &HashMap<i32, Value>,
-) -> (String, Value) {
-    let c = &site.config;
-    let none = Value::from(());
-    match job {
-        Job::Page(id) => {
-            let p = &site.pages[*id];
-            let year = year_of(site, *id);
-            let matrix_rows = year
-                .map(|y| matrix(site, y, &p.findings))
-                .unwrap_or_default();
-            let has_findings = !p.findings.is_empty();
-            let ctx = context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(page_view(site, *id))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, &p.url, &p.title))),
-                year => year.and_then(|y| year_values.get(&y.number).cloned()).unwrap_or(none.clone()),
-                group => group_view(site, *id).map(|g| Value::from(Serde(g))).unwrap_or(none.clone()),
-                perspective => match &p.data {
-                    PageData::Perspective(pv) => Value::from(Serde(pv)),
-                    _ => none.clone(),
-                },
-                findings => Value::from(Serde(matrix_rows)),
-                parts => Value::from(Serde(parts_view(site, *id))),
-                upcoming => if p.kind == crate::model::Kind::Home {
-                    Value::from(Serde(upcoming(site)))
-                } else {
-                    none.clone()
-                },
-                related => Value::from(Serde(related_groups(site, *id))),
-                has_findings => has_findings,
-            };
-            (p.template.clone(), ctx)
-        }
-        Job::Municipalities => (
-            "municipalities.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Kunnat", "/kunnat/", &year_pages(site)))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/kunnat/", "Kunnat"))),
-            },
-        ),
-        Job::Municipality(i) => {
-            let t = &c.municipalities[*i];
-            let url = municipality_path(t);
-            let from: Vec<PageId> = site
-                .years
-                .iter()
-                .map(|y| y.page)
-                .chain(
-                    site.memberships(crate::config::MunicipalityId(*i))
-                        .iter()
-                        .map(|m| m.group),
-                )
-                .collect();
-            (
-                "municipality.html".into(),
-                context! {
-                    site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &t.name, &url, &from))),
-                    breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
-                    municipality => Value::from(Serde(t)),
-                    years => Value::from(Serde(municipality_years(site, crate::config::MunicipalityId(*i)))),
-                },
-            )
-        }
-        Job::Priorities => (
-            "priorities.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Painopisteet", "/painopisteet/", &year_pages(site)))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/painopisteet/", "Painopisteet"))),
-            },
-        ),
-        Job::Priority(i) => {
-            let t = &c.priority_areas[*i];
-            let url = priority_path(t);
-            (
-                "priority.html".into(),
-                context! {
-                    site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &t.name, &url, &year_pages(site)))),
-                    breadcrumbs => Value::from(Serde(breadcrumbs(site, &url, &t.name))),
-                    priority => Value::from(Serde(t)),
-                    years => Value::from(Serde(priority_years(site, crate::config::PriorityId(*i)))),
-                },
-            )
-        }
-        Job::Schedule => (
-            "schedule.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Aikataulu", "/aikataulu/", &year_pages(site)))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/aikataulu/", "Aikataulu"))),
-                sessions => Value::from(Serde(schedule(site))),
-            },
-        ),
-        Job::Data => (
-            "data.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Avoin data", "/data/", &year_pages(site)))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/data/", "Avoin data"))),
-            },
-        ),
-        Job::Glossary => {
-            let (url, title) = views::GLOSSARY;
-            (
-                "sanasto.html".into(),
-                context! {
-                    site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, title, url, &[]))),
-                    breadcrumbs => Value::from(Serde(breadcrumbs(site, url, title))),
-                    terms => Value::from(Serde(&site.config.terms)),
-                },
-            )
-        }
-        Job::Search => (
-            "haku.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Haku", "/haku/", &[]))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, "/haku/", "Haku"))),
-            },
-        ),
-        Job::NotFound => (
-            "404.html".into(),
-            context! {
-                site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Sivua ei löytynyt", "/404.html", &[]))),
-                breadcrumbs => Value::from(Vec::<Value>::new()),
-            },
-        ),
-        Job::Redirect(i) => {
-            let r = &site.redirects[*i];
-            let target = &site.pages[r.to];
-            (
-                "redirect.html".into(),
-                context! {
-                    site => site_value.clone(),
-                    page => Value::from(Serde(generated(site, &target.title, &r.from, &[]))),
-                    target => Value::from(Serde(page_view(site, r.to))),
-                },
-            )
-        }
-    }
-}
-
-/// The page view of a page hyte makes from the model.
-/// Its update date and sources are those of the pages it draws on.
-fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> PageView<'a> {
-    let mut sources: Vec<usize> = from
-        .iter()
-        .flat_map(|&id| site.pages[id].sources.iter().copied())
-        .collect();
-    sources.sort_unstable();
-    sources.dedup();
-    PageView {
-        title,
-        description: "",
-        kind: "generated",
-        url: href(&site.config, rel),
-        permalink: site.config.absolute(rel),
-        summary: "",
-        note: "",
-        content: "".into(),
-        headings: &[],
-        updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),
-        year: None,
-        sources: sources.iter().map(|&i| &site.config.sources[i]).collect(),
-    }
-}
-
-/// The pages of every year: year pages, groups and perspectives.
-fn year_pages(site: &Site) -> Vec<PageId> {
-    site.years
-        .iter()
-        .flat_map(|y| {
-            std::iter::once(y.page)
-                .chain(y.groups.iter().copied())
-                .chain(y.perspectives.iter().copied())
-        })
-        .collect()
 }
