@@ -221,9 +221,12 @@ fn page_context(
     let matrix_rows = year
         .map(|y| matrix(site, y, &p.findings))
         .unwrap_or_default();
+    // Glossary terms: the first use on the page, the summary first.
+    let mut terms = term_linker(site);
+    let page = page_view_linked(site, id, &mut terms);
     let ctx = context! {
         site => site_value.clone(),
-        page => Value::from(Serde(page_view(site, id))),
+        page => Value::from(Serde(page)),
         breadcrumbs => Value::from(Serde(breadcrumbs(site, &p.url, &p.title))),
         year => year.and_then(|y| year_values.get(&y.number).cloned()).unwrap_or_else(none),
         group => group_view(site, id).map(|g| Value::from(Serde(g))).unwrap_or_else(none),
@@ -232,7 +235,7 @@ fn page_context(
             _ => none(),
         },
         findings => Value::from(Serde(matrix_rows)),
-        parts => Value::from(Serde(parts_view(site, id))),
+        parts => Value::from(Serde(parts_view(site, id, &mut terms))),
         upcoming => if p.kind == crate::model::Kind::Home {
             Value::from(Serde(upcoming(site)))
         } else {
@@ -259,7 +262,7 @@ fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> 
         kind: "generated",
         url: href(&site.config, rel),
         permalink: site.config.absolute(rel),
-        summary: "",
+        summary: String::new(),
         note: "",
         content: "".into(),
         headings: &[],

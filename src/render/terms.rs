@@ -17,6 +17,7 @@ const SKIP: [&str; 11] = [
 ];
 
 /// Links the first use of each term across the bodies of one page.
+#[derive(Clone)]
 pub struct Linker<'a> {
     terms: &'a [GlossaryTerm],
     /// The glossary page's href.

@@ -28,7 +28,11 @@ pub fn fill(html: String) -> String {
             "<nav class=\"toc\" aria-labelledby=\"talla-sivulla\">\n<h2 id=\"talla-sivulla\">Tällä sivulla</h2>\n<ul>\n",
         );
         for (id, text) in entries {
-            nav.push_str(&format!("  <li><a href=\"#{id}\">{text}</a></li>\n"));
+            // The hidden words tell this link from one to a page of the
+            // same name ("Aikataulu" here and in the menu).
+            nav.push_str(&format!(
+                "  <li><a href=\"#{id}\">{text}<span class=\"visually-hidden\"> (tällä sivulla)</span></a></li>\n"
+            ));
         }
         nav.push_str("</ul>\n</nav>");
         nav
@@ -101,8 +105,8 @@ mod tests {
     fn a_long_page_lists_its_sections_after_the_mark() {
         let out = fill(page(4));
         assert!(out.contains("<h2 id=\"talla-sivulla\">Tällä sivulla</h2>"));
-        assert!(out.contains("<li><a href=\"#s0\">Osa 0 &amp; muu</a></li>"));
-        assert!(out.contains("<li><a href=\"#s3\">Osa 3 &amp; muu</a></li>"));
+        assert!(out.contains("<li><a href=\"#s0\">Osa 0 &amp; muu<span class=\"visually-hidden\"> (tällä sivulla)</span></a></li>"));
+        assert!(out.contains("<li><a href=\"#s3\">Osa 3 &amp; muu<span"));
         assert!(!out.contains("href=\"#f\""), "the footer is not the page");
         assert!(!out.contains(MARK));
     }

@@ -199,8 +199,9 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     pub url: String,
     pub permalink: String,
-    /// The plain-language summary ("Lyhyesti"); may be empty.
-    pub summary: &'a str,
+    /// The plain-language summary ("Lyhyesti") as HTML paragraphs, with
+    /// the first use of each glossary term linked; may be empty.
+    pub summary: String,
     /// Editorial notes, shown with the sources.
     pub note: &'a str,
     /// The body, with the first use of each glossary term linked.
@@ -212,7 +213,19 @@ pub struct PageView<'a> {
 }
 
 pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
+    page_view_linked(site, id, &mut term_linker(site))
+}
+
+/// [`page_view`], linking glossary terms with `terms`: the summary first,
+/// then the body, so a term's first use on the page is the one linked.
+/// `terms` is left as after the summary, for the page's parts.
+pub fn page_view_linked<'a>(
+    site: &'a Site,
+    id: PageId,
+    terms: &mut super::terms::Linker<'_>,
+) -> PageView<'a> {
     let p = &site.pages[id];
+    let summary = terms.link(&summary_html(&p.summary)).into_owned();
     PageView {
         title: &p.title,
         description: &p.description,
@@ -226,14 +239,39 @@ pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
         },
         url: href(&site.config, &p.url),
         permalink: site.config.absolute(&p.url),
-        summary: &p.summary,
+        summary,
         note: &p.note,
-        content: term_linker(site).link(&p.content),
+        content: std::borrow::Cow::Owned(terms.clone().link(&p.content).into_owned()),
         headings: &p.headings,
         updated: p.updated,
         year: p.year,
         sources: p.sources.iter().map(|&i| &site.config.sources[i]).collect(),
     }
+}
+
+/// Plain text as escaped HTML paragraphs (blank lines part them).
+pub fn summary_html(text: &str) -> String {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", escape_html(&p)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn link(site: &Site, id: PageId) -> Link {

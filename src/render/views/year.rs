@@ -267,11 +267,14 @@ pub struct CellPartView {
     pub goals_plan: Option<String>,
 }
 
-pub fn parts_view(site: &Site, id: PageId) -> Vec<PartView> {
+pub fn parts_view(
+    site: &Site,
+    id: PageId,
+    terms: &mut super::super::terms::Linker<'_>,
+) -> Vec<PartView> {
     let page = &site.pages[id];
     let year = year_of(site, id);
     let c = &site.config;
-    let mut terms = term_linker(site);
     page.parts
         .iter()
         .map(|part| match part {
