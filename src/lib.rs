@@ -74,11 +74,11 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
         lap("validated");
         (site, diags)
     });
-    let theme = checked
+    let (theme, language) = checked
         .as_ref()
-        .map(|(s, _)| s.config.theme.clone())
-        .unwrap_or_else(|_| "default".into());
-    let templates = render::templates(&opts.root, &theme);
+        .map(|(s, _)| (s.config.theme.clone(), s.config.language.clone()))
+        .unwrap_or_else(|_| ("default".into(), "fi".into()));
+    let templates = render::templates(&opts.root, &theme, &language);
     let (site, mut diags) = match checked {
         Ok(c) => c,
         Err(Error::Content(mut a)) => {

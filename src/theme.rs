@@ -4,7 +4,8 @@
 //! `<root>/themes/<name>/` if it exists, else, for `default`, the copy of
 //! `themes/default/` built into the binary, so any site folder builds with
 //! no theme of its own. A site's own `templates/` and `static/` override
-//! the theme file by file.
+//! the theme file by file; its `i18n/` files override the theme's key by
+//! key (see `render::i18n`).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -55,6 +56,24 @@ impl ThemeFile {
 /// The files of `part` ("templates" or "static"): the theme's, then the
 /// site's own, which replace the theme's of the same name.
 pub fn files(root: &Path, theme: &str, part: &str) -> Result<Vec<ThemeFile>, Error> {
+    let mut out = theme_files(root, theme, part)?;
+    read_dir(&root.join(part), &mut out);
+    Ok(out.into_values().collect())
+}
+
+/// The theme's own file `rel` of `part`, without the site's override (for
+/// files merged with the site's key by key, such as `i18n/fi.toml`).
+pub fn theme_file(
+    root: &Path,
+    theme: &str,
+    part: &str,
+    rel: &str,
+) -> Result<Option<ThemeFile>, Error> {
+    Ok(theme_files(root, theme, part)?.remove(rel))
+}
+
+/// The theme's files of `part` by their path inside it.
+fn theme_files(root: &Path, theme: &str, part: &str) -> Result<BTreeMap<String, ThemeFile>, Error> {
     let mut out: BTreeMap<String, ThemeFile> = BTreeMap::new();
     let theme_dir = root.join("themes").join(theme);
     if theme_dir.is_dir() {
@@ -69,8 +88,7 @@ pub fn files(root: &Path, theme: &str, part: &str) -> Result<Vec<ThemeFile>, Err
                 .help("kirjoita site.toml-tiedoston `theme`-avaimeen jonkin themes/-kansion alikansion nimi, tai jätä avain pois, jolloin käytetään sisäänrakennettua teemaa \"default\""),
         ));
     }
-    read_dir(&root.join(part), &mut out);
-    Ok(out.into_values().collect())
+    Ok(out)
 }
 
 fn read_dir(base: &Path, out: &mut BTreeMap<String, ThemeFile>) {

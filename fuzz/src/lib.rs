@@ -237,7 +237,7 @@ pub fn page(data: &[u8]) -> bool {
     }
     static TEMPLATES: OnceLock<std::sync::Arc<hyte::render::Templates>> = OnceLock::new();
     let templates = TEMPLATES.get_or_init(|| {
-        hyte::render::templates(root, "default")
+        hyte::render::templates(root, "default", "fi")
             .expect("the theme loads")
             .into()
     });

@@ -3,10 +3,12 @@
 //! One [`Environment`] per build holds every template, parsed once: the
 //! theme's `templates/`, overridden file by file by the site's own
 //! `templates/`. Undefined variables are errors and output is HTML-escaped.
+//! The templates' words come from the theme's language file ([`i18n`]).
 //! Each output file is a [`Job`]; jobs render on rayon's pool and are
 //! handed to a sink as soon as they are done, so a build never holds the
 //! whole site in memory.
 
+pub mod i18n;
 mod jobs;
 pub mod terms;
 pub mod toc;
@@ -28,10 +30,56 @@ use views::*;
 pub struct Templates {
     env: Environment<'static>,
     paths: HashMap<String, PathBuf>,
+    /// The contents list's heading and the hidden words of its links.
+    toc: (String, String),
 }
 
-/// Reads every template of the theme and the site's overrides.
-pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
+/// Reads every template of the theme and the site's overrides, with the
+/// theme's words in `language`.
+pub fn templates(root: &Path, theme: &str, language: &str) -> Result<Templates, Error> {
+    let mut diags = Diagnostics::default();
+    let strings = match i18n::load(root, theme, language) {
+        Ok(s) => s,
+        Err(Error::Content(ds)) => {
+            diags.extend(ds);
+            i18n::Strings::default()
+        }
+        Err(e) => return Err(e),
+    };
+    let toc = (
+        strings.get("toc.heading").unwrap_or_default().to_string(),
+        strings.get("toc.here").unwrap_or_default().to_string(),
+    );
+    let mut env = environment(strings)?;
+    let mut paths: HashMap<String, PathBuf> = HashMap::new();
+    for file in crate::theme::files(root, theme, "templates")? {
+        let path = file.display("templates");
+        let text = file
+            .bytes()
+            .ok()
+            .and_then(|b| String::from_utf8(b.into_owned()).ok());
+        paths.insert(file.rel.clone(), path.clone());
+        match text {
+            Some(text) => {
+                if let Err(e) = env.add_template_owned(file.rel.clone(), text) {
+                    diags.push(template_diagnostic(&e, &paths));
+                }
+            }
+            None => diags.push(
+                Diagnostic::new(
+                    &path,
+                    "sivupohja ei ole UTF-8-merkistöllä tallennettua tekstiä",
+                )
+                .help("tallenna sivupohja tekstieditorissa UTF-8-merkistöllä"),
+            ),
+        }
+    }
+    diags.finish()?;
+    Ok(Templates { env, paths, toc })
+}
+
+/// The template engine's settings, filters and functions.
+fn environment(strings: i18n::Strings) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // Block tags leave no blank lines behind, as in most Jinja setups.
@@ -65,34 +113,12 @@ pub fn templates(root: &Path, theme: &str) -> Result<Templates, Error> {
     env.add_filter("date_fi", date_fi);
     env.add_filter("time_fi", time_fi);
     env.add_filter("paragraphs", paragraphs);
-
-    let mut paths: HashMap<String, PathBuf> = HashMap::new();
-    let mut diags = Diagnostics::default();
-    for file in crate::theme::files(root, theme, "templates")? {
-        let path = file.display("templates");
-        let text = file
-            .bytes()
-            .ok()
-            .and_then(|b| String::from_utf8(b.into_owned()).ok());
-        paths.insert(file.rel.clone(), path.clone());
-        match text {
-            Some(text) => {
-                if let Err(e) = env.add_template_owned(file.rel.clone(), text) {
-                    diags.push(template_diagnostic(&e, &paths));
-                }
-            }
-            None => diags.push(
-                Diagnostic::new(
-                    &path,
-                    "sivupohja ei ole UTF-8-merkistöllä tallennettua tekstiä",
-                )
-                .help("tallenna sivupohja tekstieditorissa UTF-8-merkistöllä"),
-            ),
-        }
-    }
-    diags.finish()?;
-    Ok(Templates { env, paths })
+    env.add_function("tr", move |key: &str, args: minijinja::value::Kwargs| {
+        strings.tr(key, args)
+    });
+    Ok(env)
 }
+
 fn template_diagnostic(e: &minijinja::Error, paths: &HashMap<String, PathBuf>) -> Diagnostic {
     let path = e
         .name()
@@ -198,7 +224,7 @@ fn render_job(
         .env
         .get_template(&template)
         .and_then(|t| t.render(ctx))
-        .map(toc::fill)
+        .map(|html| toc::fill(html, &templates.toc.0, &templates.toc.1))
         .map_err(|e| Error::content(template_problem(&e, &template, site, job, &templates.paths)))
 }
 

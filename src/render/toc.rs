@@ -16,7 +16,9 @@ pub const MARK: &str = "<!--hyte:toc-->";
 pub const MIN_SECTIONS: usize = 4;
 
 /// `html` with the mark replaced by the contents list, or removed.
-pub fn fill(html: String) -> String {
+/// `heading` is the list's heading ("Tällä sivulla") and `here` the
+/// hidden words after each entry ("tällä sivulla"), from the language file.
+pub fn fill(html: String, heading: &str, here: &str) -> String {
     let Some(at) = html.find(MARK) else {
         return html;
     };
@@ -24,14 +26,16 @@ pub fn fill(html: String) -> String {
     let list = if entries.len() < MIN_SECTIONS {
         String::new()
     } else {
-        let mut nav = String::from(
-            "<nav class=\"toc\" aria-labelledby=\"talla-sivulla\">\n<h2 id=\"talla-sivulla\">Tällä sivulla</h2>\n<ul>\n",
+        let heading = html_escape::encode_text(heading);
+        let here = html_escape::encode_text(here);
+        let mut nav = format!(
+            "<nav class=\"toc\" aria-labelledby=\"talla-sivulla\">\n<h2 id=\"talla-sivulla\">{heading}</h2>\n<ul>\n",
         );
         for (id, text) in entries {
             // The hidden words tell this link from one to a page of the
             // same name ("Aikataulu" here and in the menu).
             nav.push_str(&format!(
-                "  <li><a href=\"#{id}\">{text}<span class=\"visually-hidden\"> (tällä sivulla)</span></a></li>\n"
+                "  <li><a href=\"#{id}\">{text}<span class=\"visually-hidden\"> ({here})</span></a></li>\n"
             ));
         }
         nav.push_str("</ul>\n</nav>");
@@ -103,7 +107,7 @@ mod tests {
 
     #[test]
     fn a_long_page_lists_its_sections_after_the_mark() {
-        let out = fill(page(4));
+        let out = fill(page(4), "Tällä sivulla", "tällä sivulla");
         assert!(out.contains("<h2 id=\"talla-sivulla\">Tällä sivulla</h2>"));
         assert!(out.contains("<li><a href=\"#s0\">Osa 0 &amp; muu<span class=\"visually-hidden\"> (tällä sivulla)</span></a></li>"));
         assert!(out.contains("<li><a href=\"#s3\">Osa 3 &amp; muu<span"));
@@ -113,9 +117,9 @@ mod tests {
 
     #[test]
     fn a_short_page_gets_no_list_and_no_mark() {
-        let out = fill(page(3));
+        let out = fill(page(3), "Tällä sivulla", "tällä sivulla");
         assert!(!out.contains("Tällä sivulla"));
         assert!(!out.contains(MARK));
-        assert_eq!(fill("<p>no mark</p>".into()), "<p>no mark</p>");
+        assert_eq!(fill("<p>no mark</p>".into(), "", ""), "<p>no mark</p>");
     }
 }
