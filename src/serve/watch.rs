@@ -1,5 +1,5 @@
 //! Watching a site's sources: `site.toml`, `content/`, `themes/`, and the
-//! site's own `templates/` and `static/`. Editors write several events per
+//! site's own `templates/`, `static/` and `i18n/`. Editors write several events per
 //! save (a temp file, a rename, a chmod); they are coalesced into one
 //! rebuild after a short quiet period.
 
@@ -27,7 +27,7 @@ fn emptied(path: &Path) -> bool {
 }
 
 /// The folders watched recursively, relative to the site root.
-const DIRS: [&str; 4] = ["content", "themes", "templates", "static"];
+const DIRS: [&str; 5] = ["content", "themes", "templates", "static", "i18n"];
 
 /// Whether a changed path is an editor's temporary file, not a source.
 pub fn is_temporary(path: &Path) -> bool {
