@@ -110,6 +110,9 @@ fn a_swedish_site_gets_the_swedish_theme() {
     }
     let statement = page(out.path(), "saavutettavuus/index.html");
     assert!(statement.contains("Detta tillgänglighetsutlåtande gäller webbplatsen"));
+    let search = page(out.path(), "haku/index.html");
+    assert!(search.contains("data-searching=\"Söker…\""), "{search}");
+    assert!(search.contains("data-no-results=\"Inga resultat för ”{query}”.\""));
 }
 
 #[test]

@@ -8,6 +8,10 @@
   const script = document.currentScript;
   const base = (script && script.dataset.base) || "/";
   const index = base + "haku/";
+  // The page's words, from the theme's language file (data-* of the
+  // script tag), with {query}, {n} and {total} filled here.
+  const say = (name, values = {}) =>
+    ((script && script.dataset[name]) || "").replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
   const form = document.getElementById("hakulomake");
   const input = document.getElementById("haku-q");
   const status = document.getElementById("hakutila");
@@ -134,10 +138,10 @@
   async function show(query) {
     results.replaceChildren();
     if (!query.trim()) { status.textContent = ""; return; }
-    status.textContent = "Haetaan…";
+    status.textContent = say("searching");
     const { terms, ranked, total, meta } = await search(query);
     if (!ranked.length) {
-      status.textContent = `Ei tuloksia haulle ”${query}”.`;
+      status.textContent = say("noResults", { query });
       return;
     }
     const chunks = [...new Set(ranked.map(([doc]) => Math.floor(doc / meta.chunk)))];
@@ -166,8 +170,8 @@
     const n = ol.children.length;
     status.textContent =
       total > n
-        ? `${total} tulosta haulle ”${query}”; näytetään ${n} osuvinta`
-        : `${n} ${n === 1 ? "tulos" : "tulosta"} haulle ”${query}”`;
+        ? say("topResults", { total, n, query })
+        : say(n === 1 ? "oneResult" : "results", { n, query });
   }
 
   form.addEventListener("submit", (e) => {
