@@ -95,6 +95,8 @@ fn a_swedish_site_gets_the_swedish_theme() {
             "<span class=\"visually-hidden\"> (på den här sidan)</span>",
             "<h2 id=\"aikataulu\">Tidsplan</h2>",
             "Kontaktuppgifter: ",
+            ">Kommuner</a>",
+            ">Startsida</a>",
         ],
     );
     for finnish in [
@@ -102,6 +104,7 @@ fn a_swedish_site_gets_the_swedish_theme() {
         "Lyhyesti",
         "Tällä sivulla",
         "Yhteystiedot:",
+        "Etusivu",
     ] {
         assert!(
             !year.contains(finnish),
@@ -111,6 +114,7 @@ fn a_swedish_site_gets_the_swedish_theme() {
     let statement = page(out.path(), "saavutettavuus/index.html");
     assert!(statement.contains("Detta tillgänglighetsutlåtande gäller webbplatsen"));
     let search = page(out.path(), "haku/index.html");
+    assert!(search.contains("<title>Sök – "), "{search}");
     assert!(search.contains("data-searching=\"Söker…\""), "{search}");
     assert!(search.contains("data-no-results=\"Inga resultat för ”{query}”.\""));
 }

@@ -32,6 +32,12 @@ impl Strings {
         self.texts.get(key).map(String::as_str)
     }
 
+    /// The text of `key`, "" if there is none (for the keys of
+    /// [`REQUIRED`], checked when the files are read).
+    pub fn text(&self, key: &str) -> &str {
+        self.get(key).unwrap_or_default()
+    }
+
     /// Every key, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.texts.keys().map(String::as_str)
@@ -103,6 +109,21 @@ fn is_name(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// Keys the build itself writes on pages (not through a template): the
+/// contents list and the titles of the views it makes.
+pub const REQUIRED: [&str; 10] = [
+    "toc.heading",
+    "toc.here",
+    "views.home",
+    "views.search",
+    "views.municipalities",
+    "views.priorities",
+    "views.schedule",
+    "views.data",
+    "views.glossary",
+    "views.not_found",
+];
+
 /// The texts for `language`: the theme's file, overridden key by key by
 /// the site's `i18n/<language>.toml`.
 pub fn load(root: &Path, theme: &str, language: &str) -> Result<Strings, Error> {
@@ -141,6 +162,22 @@ pub fn load(root: &Path, theme: &str, language: &str) -> Result<Strings, Error> 
                 shown(&site_path).display()
             )),
         );
+    }
+    if diags.is_empty() {
+        let missing: Vec<&str> = REQUIRED
+            .into_iter()
+            .filter(|k| !texts.contains_key(*k))
+            .collect();
+        if !missing.is_empty() {
+            let path = match &theme_file {
+                Some(f) => f.display("i18n"),
+                None => site_path.clone(),
+            };
+            diags.push(
+                Diagnostic::new(path, format!("kielitiedostosta puuttuu tekstejä: {}", missing.join(", ")))
+                    .help("kirjoita puuttuvat tekstit kielitiedostoon; mallin saat oletusteeman tiedostosta themes/default/i18n/fi.toml"),
+            );
+        }
     }
     diags.finish()?;
     Ok(Strings {
@@ -306,6 +343,22 @@ mod tests {
         };
         assert_eq!(ds[0].line, Some(2), "{ds:?}");
         assert!(ds[0].path.ends_with("i18n/fi.toml"));
+    }
+
+    #[test]
+    fn a_site_language_of_its_own_needs_the_keys_the_build_writes() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("i18n")).unwrap();
+        std::fs::write(
+            tmp.path().join("i18n/de.toml"),
+            "[toc]\nheading = \"Inhalt\"\n",
+        )
+        .unwrap();
+        let Err(Error::Content(ds)) = load(tmp.path(), "default", "de") else {
+            panic!("missing keys are an error")
+        };
+        assert!(ds[0].message.contains("toc.here"), "{ds:?}");
+        assert!(!ds[0].message.contains("toc.heading"), "{ds:?}");
     }
 
     #[test]

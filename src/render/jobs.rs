@@ -12,6 +12,7 @@ use minijinja::value::{Serde, Value};
 use super::views::{self, *};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::model::{PageData, PageId, Site};
+use crate::render::i18n::Strings;
 
 /// One output file: where it goes and how it is made.
 #[derive(Debug, Clone, Copy)]
@@ -96,6 +97,7 @@ pub(super) fn jobs(site: &Site) -> Result<Vec<Job>, Error> {
 /// The template of a job and what it sees.
 pub(super) fn job_context(
     site: &Site,
+    words: &Strings,
     job: &Job,
     site_value: &Value,
     year_values: &HashMap<i32, Value>,
@@ -107,17 +109,17 @@ pub(super) fn job_context(
             context! {
                 site => site_value.clone(),
                 page => Value::from(Serde(generated(site, title, url, from))),
-                breadcrumbs => Value::from(Serde(breadcrumbs(site, url, title))),
+                breadcrumbs => Value::from(Serde(breadcrumbs(site, words, url, title))),
                 ..extra
             },
         )
     };
     let none = || Value::from(());
     match job {
-        Job::Page(id) => page_context(site, *id, site_value, year_values),
+        Job::Page(id) => page_context(site, words, *id, site_value, year_values),
         Job::Municipalities => view(
             "municipalities.html",
-            "Kunnat",
+            words.text("views.municipalities"),
             "/kunnat/",
             &year_pages(site),
             none(),
@@ -145,7 +147,7 @@ pub(super) fn job_context(
         }
         Job::Priorities => view(
             "priorities.html",
-            "Painopisteet",
+            words.text("views.priorities"),
             "/painopisteet/",
             &year_pages(site),
             none(),
@@ -166,29 +168,35 @@ pub(super) fn job_context(
         }
         Job::Schedule => view(
             "schedule.html",
-            "Aikataulu",
+            words.text("views.schedule"),
             "/aikataulu/",
             &year_pages(site),
             context! { sessions => Value::from(Serde(schedule(site))) },
         ),
         Job::Data => view(
             "data.html",
-            "Avoin data",
+            words.text("views.data"),
             "/data/",
             &year_pages(site),
             none(),
         ),
         Job::Glossary => {
-            let (url, title) = views::GLOSSARY;
+            let (url, key) = views::GLOSSARY;
             let extra = context! { terms => Value::from(Serde(&site.config.terms)) };
-            view("sanasto.html", title, url, &[], extra)
+            view("sanasto.html", words.text(key), url, &[], extra)
         }
-        Job::Search => view("haku.html", "Haku", "/haku/", &[], none()),
+        Job::Search => view(
+            "haku.html",
+            words.text("views.search"),
+            "/haku/",
+            &[],
+            none(),
+        ),
         Job::NotFound => (
             "404.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, "Sivua ei löytynyt", "/404.html", &[]))),
+                page => Value::from(Serde(generated(site, words.text("views.not_found"), "/404.html", &[]))),
                 breadcrumbs => Value::from(Vec::<Value>::new()),
             },
         ),
@@ -211,6 +219,7 @@ pub(super) fn job_context(
 /// perspective's, its findings and the views that page kind shows.
 fn page_context(
     site: &Site,
+    words: &Strings,
     id: PageId,
     site_value: &Value,
     year_values: &HashMap<i32, Value>,
@@ -227,7 +236,7 @@ fn page_context(
     let ctx = context! {
         site => site_value.clone(),
         page => Value::from(Serde(page)),
-        breadcrumbs => Value::from(Serde(breadcrumbs(site, &p.url, &p.title))),
+        breadcrumbs => Value::from(Serde(breadcrumbs(site, words, &p.url, &p.title))),
         year => year.and_then(|y| year_values.get(&y.number).cloned()).unwrap_or_else(none),
         group => group_view(site, id).map(|g| Value::from(Serde(g))).unwrap_or_else(none),
         perspective => match &p.data {

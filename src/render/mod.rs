@@ -30,8 +30,8 @@ use views::*;
 pub struct Templates {
     env: Environment<'static>,
     paths: HashMap<String, PathBuf>,
-    /// The contents list's heading and the hidden words of its links.
-    toc: (String, String),
+    /// The theme's words, for what the build writes itself.
+    words: std::sync::Arc<i18n::Strings>,
 }
 
 /// Reads every template of the theme and the site's overrides, with the
@@ -46,11 +46,8 @@ pub fn templates(root: &Path, theme: &str, language: &str) -> Result<Templates, 
         }
         Err(e) => return Err(e),
     };
-    let toc = (
-        strings.get("toc.heading").unwrap_or_default().to_string(),
-        strings.get("toc.here").unwrap_or_default().to_string(),
-    );
-    let mut env = environment(strings)?;
+    let words = std::sync::Arc::new(strings);
+    let mut env = environment(words.clone())?;
     let mut paths: HashMap<String, PathBuf> = HashMap::new();
     for file in crate::theme::files(root, theme, "templates")? {
         let path = file.display("templates");
@@ -75,11 +72,11 @@ pub fn templates(root: &Path, theme: &str, language: &str) -> Result<Templates, 
         }
     }
     diags.finish()?;
-    Ok(Templates { env, paths, toc })
+    Ok(Templates { env, paths, words })
 }
 
 /// The template engine's settings, filters and functions.
-fn environment(strings: i18n::Strings) -> Result<Environment<'static>, Error> {
+fn environment(strings: std::sync::Arc<i18n::Strings>) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // Block tags leave no blank lines behind, as in most Jinja setups.
@@ -193,7 +190,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
         .iter()
         .map(|y| (y.number, Value::from(Serde(year_view(site, y)))))
         .collect();
-    let site_value = Value::from(Serde(site_view(site)));
+    let site_value = Value::from(Serde(site_view(site, &templates.words)));
     let results: Vec<Result<(), Error>> = jobs
         .par_iter()
         .map(|job| {
@@ -219,12 +216,13 @@ fn render_job(
     site_value: &Value,
     year_values: &HashMap<i32, Value>,
 ) -> Result<String, Error> {
-    let (template, ctx) = job_context(site, job, site_value, year_values);
+    let words = &*templates.words;
+    let (template, ctx) = job_context(site, words, job, site_value, year_values);
     templates
         .env
         .get_template(&template)
         .and_then(|t| t.render(ctx))
-        .map(|html| toc::fill(html, &templates.toc.0, &templates.toc.1))
+        .map(|html| toc::fill(html, words.text("toc.heading"), words.text("toc.here")))
         .map_err(|e| Error::content(template_problem(&e, &template, site, job, &templates.paths)))
 }
 
@@ -249,7 +247,7 @@ impl OnDemand {
                 .map(|j| (j.output(&site), j))
                 .collect(),
         );
-        let site_value = Value::from(Serde(site_view(&site)));
+        let site_value = Value::from(Serde(site_view(&site, &templates.words)));
         Ok(OnDemand {
             site,
             templates,
@@ -262,7 +260,7 @@ impl OnDemand {
     /// same URLs with other text (see [`crate::model::update_body`]).
     pub fn with_site(&self, site: std::sync::Arc<Site>) -> OnDemand {
         OnDemand {
-            site_value: Value::from(Serde(site_view(&site))),
+            site_value: Value::from(Serde(site_view(&site, &self.templates.words))),
             site,
             templates: self.templates.clone(),
             jobs: self.jobs.clone(),

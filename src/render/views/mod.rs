@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::config::{Accessibility, Config, Contact, Region, SourceDoc, Statute, Term};
 use crate::model::{Heading, Kind, PageId, Site, Stage};
+use crate::render::i18n::Strings;
 
 /// A link: the text and the href (base path included).
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +88,7 @@ pub fn priority_url(config: &Config, t: &Term) -> String {
     href(config, &priority_path(t))
 }
 
-pub fn site_view(site: &Site) -> SiteView<'_> {
+pub fn site_view<'a>(site: &'a Site, words: &Strings) -> SiteView<'a> {
     let c = &site.config;
     let terms = |ts: &[Term], url: fn(&Config, &Term) -> String| {
         ts.iter()
@@ -127,36 +128,39 @@ pub fn site_view(site: &Site) -> SiteView<'_> {
             .collect(),
         nav: existing(
             site,
-            &[
-                ("Kunnat", "/kunnat/"),
-                ("Painopisteet", "/painopisteet/"),
-                ("Aikataulu", "/aikataulu/"),
-                ("Lakitausta", "/laki/"),
-            ],
+            words,
+            &["/kunnat/", "/painopisteet/", "/aikataulu/", "/laki/"],
         ),
         footer: existing(
             site,
-            &[
-                ("Saavutettavuusseloste", "/saavutettavuus/"),
-                ("Avoin data", "/data/"),
-                ("Lakitausta", "/laki/"),
-                (GLOSSARY.1, GLOSSARY.0),
-            ],
+            words,
+            &["/saavutettavuus/", "/data/", "/laki/", GLOSSARY.0],
         ),
     }
 }
 
-/// The views hyte always makes from the model, with their titles.
+/// The views hyte always makes from the model, with the language file's
+/// keys of their titles.
 pub const GENERATED: [(&str, &str); 5] = [
-    ("/haku/", "Haku"),
-    ("/kunnat/", "Kunnat"),
-    ("/painopisteet/", "Painopisteet"),
-    ("/aikataulu/", "Aikataulu"),
-    ("/data/", "Avoin data"),
+    ("/haku/", "views.search"),
+    ("/kunnat/", "views.municipalities"),
+    ("/painopisteet/", "views.priorities"),
+    ("/aikataulu/", "views.schedule"),
+    ("/data/", "views.data"),
 ];
 
-/// The glossary page, made when `site.toml` has `[[terms]]`.
-pub const GLOSSARY: (&str, &str) = ("/sanasto/", "Sanasto");
+/// The glossary page, made when `site.toml` has `[[terms]]`, and the key
+/// of its title.
+pub const GLOSSARY: (&str, &str) = ("/sanasto/", "views.glossary");
+
+/// The title key of the generated view at `url`, if the site has it.
+fn generated_title(site: &Site, url: &str) -> Option<&'static str> {
+    GENERATED
+        .iter()
+        .find(|(g, _)| *g == url)
+        .map(|(_, key)| *key)
+        .or_else(|| (url == GLOSSARY.0 && has_glossary(site)).then_some(GLOSSARY.1))
+}
 
 /// Whether the site has the glossary page.
 pub fn has_glossary(site: &Site) -> bool {
@@ -168,21 +172,20 @@ pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
     super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
 }
 
-/// Links to those of `candidates` that exist on this site. A page written
-/// in content/ is named by its own title, so the menu and the page's
-/// heading never call it two things.
-fn existing(site: &Site, candidates: &[(&str, &str)]) -> Vec<Link> {
+/// Links to those of `candidates` (URLs) that exist on this site. A page
+/// written in content/ is named by its own title, so the menu and the
+/// page's heading never call it two things; a generated view by the
+/// language file's title.
+fn existing(site: &Site, words: &Strings, candidates: &[&str]) -> Vec<Link> {
     candidates
         .iter()
-        .filter_map(|(title, url)| {
+        .filter_map(|url| {
             let title = match site.pages.iter().find(|p| p.url == *url) {
                 Some(p) => p.title.clone(),
-                None if GENERATED.iter().any(|(g, _)| g == url)
-                    || (*url == GLOSSARY.0 && has_glossary(site)) =>
-                {
-                    title.to_string()
-                }
-                None => return None,
+                None => match generated_title(site, url) {
+                    Some(key) => words.text(key).to_string(),
+                    None => return None,
+                },
             };
             Some(Link {
                 title,
@@ -282,9 +285,9 @@ pub fn link(site: &Site, id: PageId) -> Link {
 }
 
 /// The trail from the front page to a page (the page itself last).
-pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
+pub fn breadcrumbs(site: &Site, words: &Strings, rel: &str, title: &str) -> Vec<Link> {
     let mut out = vec![Link {
-        title: "Etusivu".into(),
+        title: words.text("views.home").into(),
         url: href(&site.config, "/"),
     }];
     let segments: Vec<&str> = rel
@@ -299,7 +302,7 @@ pub fn breadcrumbs(site: &Site, rel: &str, title: &str) -> Vec<Link> {
                 .iter()
                 .chain(std::iter::once(&GLOSSARY))
                 .find(|(url, _)| *url == prefix)
-                .map(|(_, t)| *t)
+                .map(|(_, key)| words.text(key))
         });
         if let Some(title) = title {
             out.push(Link {
