@@ -39,13 +39,15 @@ import { fileURLToPath } from "node:url";
 import { htmlPages, launch, serve } from "./site.mjs";
 
 const root = path.resolve(process.argv[2] ?? "public");
-// The words of the `status` macro of the default theme: every status on
+// The status words of the default theme (the [status] table of its
+// Finnish language file, which the `status` macro prints): every status on
 // every page is one of them.
-const macros = readFileSync(fileURLToPath(new URL("../../themes/default/templates/macros.html", import.meta.url)), "utf8");
-const STATUS_WORDS = [...macros.match(/{% macro status\(st\) -%}([\s\S]*?){%- endmacro %}/)[1].matchAll(/%}([^{]+){%/g)]
+const fi = readFileSync(fileURLToPath(new URL("../../themes/default/i18n/fi.toml", import.meta.url)), "utf8");
+const statusTable = fi.split(/^\[status\]$/m)[1]?.split(/^\[/m)[0] ?? "";
+const STATUS_WORDS = [...statusTable.matchAll(/^\w+ = "([^"]+)"/gm)]
   .map((m) => m[1].trim())
   .filter(Boolean);
-if (STATUS_WORDS.length < 3) throw new Error(`the status macro's words not found in macros.html: ${STATUS_WORDS}`);
+if (STATUS_WORDS.length < 3) throw new Error(`the status words not found in themes/default/i18n/fi.toml: ${STATUS_WORDS}`);
 // A slash is not among them: between words it means "or" and is read so.
 const DECORATIVE = /^[\s›»«‹•·–—|>→]+$/u;
 const ZOOMS = [
