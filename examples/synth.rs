@@ -194,7 +194,7 @@ fn main() {
     write(&dir.join("site.toml"), &site);
     write(
         &dir.join("content/_index.md"),
-        "+++\ntitle = \"Synteettinen HYTE-sivusto\"\n+++\n\nVertailuaineisto.\n",
+        "+++\ntitle = \"Synteettinen HYTE-sivusto\"\nsummary = \"Vertailuaineisto hyten nopeuden mittaamiseen.\"\n+++\n\nVertailuaineisto.\n",
     );
     let targets = TARGETS
         .iter()
@@ -241,7 +241,7 @@ fn main() {
             let month = 1 + (g / 28) % 12;
             let text = body(&mut rng);
             let front = format!(
-                "+++\ntitle = \"{title}\"\nmunicipalities = [\"{}\", \"{}\", \"{}\"]\ndate = {year}-{month:02}-{day:02}\nlocation = \"Etäkokous\"\n+++\n\n",
+                "+++\ntitle = \"{title}\"\nmunicipalities = [\"{}\", \"{}\", \"{}\"]\ndate = {year}-{month:02}-{day:02}\nlocation = \"Etäkokous\"\nsummary = \"Kuntaryhmän neuvottelu etäkokouksena.\"\n+++\n\n",
                 members[0], members[1], members[2]
             );
             write(
