@@ -13,9 +13,13 @@ const MARCH: &str = "1772323200";
 const DECEMBER: &str = "1796083200";
 
 fn built_on(epoch: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    site_built_on(Path::new(env!("CARGO_MANIFEST_DIR")), epoch)
+}
+
+/// The site at `root` built on the day of `epoch`.
+fn site_built_on(root: &Path, epoch: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let out = tempdir();
     let public = out.path().join("public");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut cmd = hyte();
     cmd.env("SOURCE_DATE_EPOCH", epoch).args([
         "build",
@@ -147,17 +151,7 @@ fn a_held_year_with_sessions_ahead_is_a_warning_and_reads_as_ongoing() {
     let run = check(&root);
     assert!(!run.stderr.contains("vuoden 2030 status"), "{}", run.stderr);
 
-    let out = tempdir();
-    let public = out.path().join("public");
-    let mut cmd = hyte();
-    cmd.env("SOURCE_DATE_EPOCH", OCTOBER_2030).args([
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        public.to_str().unwrap(),
-    ]);
-    assert!(cmd.output().unwrap().status.success());
+    let (_out, public) = site_built_on(&root, OCTOBER_2030);
     let year = page(&public, "2030/index.html");
     assert!(year.contains(">Käynnissä<"), "{year}");
     let schedule = page(&public, "aikataulu/index.html");

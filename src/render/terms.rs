@@ -82,7 +82,10 @@ impl<'a> Linker<'a> {
                 self.page, t.slug
             ));
             match &t.expansion {
-                Some(e) => out.push_str(&format!("<abbr title=\"{}\">{word}</abbr>", escape(e))),
+                Some(e) => out.push_str(&format!(
+                    "<abbr title=\"{}\">{word}</abbr>",
+                    minijinja::HtmlEscape(e)
+                )),
                 None => out.push_str(word),
             }
             out.push_str("</a>");
@@ -174,13 +177,6 @@ fn capitalised(word: &str) -> Cow<'_, str> {
         Some(c) if c.is_lowercase() => Cow::Owned(c.to_uppercase().chain(chars).collect()),
         _ => Cow::Borrowed(""),
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

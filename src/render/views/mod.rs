@@ -257,24 +257,10 @@ pub fn summary_html(text: &str) -> String {
     text.split("\n\n")
         .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
-        .map(|p| format!("<p>{}</p>", escape_html(&p)))
+        // Escaped as templates escape every value.
+        .map(|p| format!("<p>{}</p>", minijinja::HtmlEscape(&p)))
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 pub fn link(site: &Site, id: PageId) -> Link {
