@@ -16,6 +16,8 @@ mod base_url;
 mod finnish_values;
 mod glossary;
 mod grammar;
+mod inline;
+mod languages;
 mod open_data;
 mod sources;
 mod toml_errors;
@@ -34,6 +36,8 @@ pub use accessibility::{
 };
 pub use glossary::GlossaryTerm;
 pub use grammar::{all_of, did_you_mean, one_of};
+pub use inline::{InlineProblem, LocalizedError, parse_tree, read_in};
+pub use languages::Language;
 pub use open_data::Licence;
 pub use sources::{SourceDoc, Statute, civil_date};
 pub use toml_errors::{explain_toml, toml_message};
@@ -55,6 +59,9 @@ struct SiteToml {
     base_url: toml::Spanned<String>,
     #[serde(default = "default_language")]
     language: String,
+    /// The other languages the site is published in (`[languages.sv]`).
+    #[serde(default)]
+    languages: std::collections::BTreeMap<String, languages::LanguageToml>,
     #[serde(default = "default_theme")]
     theme: String,
     /// The IANA time zone whose calendar date is "today" for the site.
@@ -129,7 +136,17 @@ pub struct Config {
     pub description: String,
     /// Always ends with `/`.
     pub base_url: String,
+    /// The language of this configuration's texts.
     pub language: String,
+    /// Every language of the site, the main one first.
+    pub languages: Vec<Language>,
+    /// The site-relative folder of this language's pages: `""` for the main
+    /// language, `"sv/"` for Swedish.
+    pub prefix: String,
+    /// The configuration in each other language, in the order of
+    /// `languages` (empty in those configurations themselves).
+    #[serde(skip)]
+    pub translations: Vec<Config>,
     pub theme: String,
     /// The site's time zone (IANA name, e.g. `Europe/Helsinki`).
     #[serde(skip)]
@@ -206,21 +223,59 @@ pub fn parse(
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let raw: SiteToml = toml::from_str(text).map_err(|e| {
-        let (message, help) = explain_toml(&e, text, "site.toml-tiedostossa");
-        vec![
-            Diagnostic::new(display, message)
-                .with_line(e.span().map(|s| line_of_offset(text, s.start)))
-                .help(if help.contains("docs/content-format.md") {
-                    help
-                } else {
-                    format!(
-                        "{help}\n(kaikki site.toml-tiedoston avaimet on kuvattu tiedostossa docs/content-format.md)"
-                    )
-                }),
-        ]
-    })?;
-    resolve(raw, display, text, base_url)
+    let tree = parse_tree(text).map_err(|e| vec![toml_problem(&e, text, display)])?;
+    let codes = languages::codes(&tree);
+    let read = |lang: Option<&str>| {
+        read_in::<SiteToml>(&tree, text, lang, &codes, &["languages"]).map_err(|e| match e {
+            LocalizedError::Toml(e) => vec![toml_problem(&e, text, display)],
+            LocalizedError::Inline(p) => vec![
+                Diagnostic::new(display, p.message)
+                    .at_line(line_of_offset(text, p.span.start))
+                    .help(p.help),
+            ],
+        })
+    };
+    let raw = read(None)?;
+    let others = languages::others(&raw.languages, &raw.language, display, &tree, text)?;
+    let main_language = raw.language.clone();
+    let mut main = resolve(raw, display, text, base_url)?;
+    main.languages = languages::list(&main, &others);
+    let mut problems = Vec::new();
+    for (code, lang) in &others {
+        let mut raw = read(Some(code))?;
+        raw.language = code.clone();
+        raw.title = lang.title.clone();
+        raw.description = lang.description.clone();
+        match resolve(raw, display, text, base_url) {
+            Ok(mut c) => {
+                c.languages = main.languages.clone();
+                c.prefix = format!("{code}/");
+                main.translations.push(c);
+            }
+            Err(ds) => problems.extend(ds),
+        }
+    }
+    debug_assert!(main.language == main_language);
+    if problems.is_empty() {
+        Ok(main)
+    } else {
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// A TOML error of `site.toml` in Finnish, at its line.
+fn toml_problem(e: &toml::de::Error, text: &str, display: &Path) -> Diagnostic {
+    let (message, help) = explain_toml(e, text, "site.toml-tiedostossa");
+    Diagnostic::new(display, message)
+        .with_line(e.span().map(|s| line_of_offset(text, s.start)))
+        .help(if help.contains("docs/content-format.md") {
+            help
+        } else {
+            format!(
+                "{help}\n(kaikki site.toml-tiedoston avaimet on kuvattu tiedostossa docs/content-format.md)"
+            )
+        })
 }
 
 /// The lines of the text a span of the TOML parser points into: every line
@@ -282,6 +337,9 @@ fn resolve(
         description: raw.description,
         base_url,
         language: raw.language,
+        languages: Vec::new(),
+        prefix: String::new(),
+        translations: Vec::new(),
         theme: raw.theme,
         region: raw.region,
         municipalities,
