@@ -24,6 +24,7 @@ pub mod collate;
 pub mod config;
 pub mod diagnostic;
 pub mod external;
+pub mod i18n;
 pub mod links;
 pub mod load;
 pub mod markdown;
@@ -31,6 +32,7 @@ pub mod model;
 pub mod output;
 pub mod publish;
 pub mod render;
+pub mod routes;
 pub mod search;
 pub mod serve;
 pub mod slug;
@@ -54,32 +56,59 @@ pub struct SiteOptions {
     pub strict: bool,
 }
 
-/// What a render needs: the site, its templates, and the problems that did
-/// not stop the run (warnings, unless `--strict`).
+/// What a render needs: the site, its templates, the same in each other
+/// language, and the problems that did not stop the run (warnings, unless
+/// `--strict`).
 pub struct Prepared {
     pub site: model::Site,
     pub templates: render::Templates,
+    /// The site in each other language, in the order of `languages`.
+    pub translations: Vec<Version>,
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Steps 1–3 and the templates: everything a render needs. Problems of the
-/// content and of the templates are reported together.
+/// The site in one language with that language's templates.
+pub struct Version {
+    pub site: model::Site,
+    pub templates: render::Templates,
+}
+
+/// Steps 1–3 and the templates: everything a render needs, in every
+/// language of the site. Problems of the content and of the templates are
+/// reported together.
 pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
     lap("start");
     let checked = load::load(&opts.root, opts.base_url.as_deref()).map(|loaded| {
         lap("loaded");
+        // The other languages are read from the main one before it is
+        // built, then built beside it.
+        let others: Vec<load::Loaded> = loaded
+            .config
+            .translations
+            .iter()
+            .map(|c| loaded.in_language(c.clone(), opts.drafts))
+            .collect();
         let (site, mut diags) = model::build(loaded, opts.drafts);
         lap("model built");
         diags.extend(validate::site(&site));
+        let versions: Vec<model::Site> = others
+            .into_iter()
+            .map(|l| {
+                let (other, ds) = model::build_in(l, opts.drafts, &site);
+                diags.extend(ds);
+                diags.extend(validate::translations(&other));
+                other
+            })
+            .collect();
         lap("validated");
-        (site, diags)
+        (site, versions, diags)
     });
     let (theme, language) = checked
         .as_ref()
-        .map(|(s, _)| (s.config.theme.clone(), s.config.language.clone()))
+        .map(|(s, _, _)| (s.config.theme.clone(), s.config.language.clone()))
         .unwrap_or_else(|_| ("default".into(), "fi".into()));
     let templates = render::templates(&opts.root, &theme, &language);
-    let (site, mut diags) = match checked {
+    let (site, versions, mut diags) = match checked {
         Ok(c) => c,
         Err(Error::Content(mut a)) => {
             if let Err(Error::Content(b)) = templates {
@@ -89,12 +118,24 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
         }
         Err(e) => return Err(e),
     };
+    let mut translations = Vec::new();
+    for other in versions {
+        match render::templates(&opts.root, &theme, &other.config.language) {
+            Ok(templates) => translations.push(Version {
+                site: other,
+                templates,
+            }),
+            Err(Error::Content(b)) => diags.extend(b),
+            Err(e) => return Err(e),
+        }
+    }
     match templates {
         Ok(templates) => {
             let warnings = fail_or_keep(diags.sorted(), opts.strict)?;
             Ok(Prepared {
                 site,
                 templates,
+                translations,
                 warnings,
             })
         }

@@ -70,18 +70,48 @@ pub fn parse<T: for<'de> Deserialize<'de>>(
     path: &std::path::Path,
     kind: &str,
 ) -> Result<T, Diagnostic> {
-    toml::from_str(split.front).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| line_of_offset(split.front, s.start) + split.front_line - 1)
-            .unwrap_or(split.front_line);
+    parse_in(split, path, kind, &ReadIn::default())
+}
+
+/// In which language front matter is read: `lang` (None: the main one)
+/// and every language code of the site, since any table may hold an
+/// inline translation keyed by one ([`crate::config::read_in`]).
+#[derive(Debug, Clone, Default)]
+pub struct ReadIn {
+    pub lang: Option<String>,
+    pub codes: Vec<String>,
+}
+
+/// [`parse`] in a language of the site.
+pub fn parse_in<T: for<'de> Deserialize<'de>>(
+    split: &Split<'_>,
+    path: &std::path::Path,
+    kind: &str,
+    read: &ReadIn,
+) -> Result<T, Diagnostic> {
+    let at = |offset: usize| line_of_offset(split.front, offset) + split.front_line - 1;
+    let toml_problem = |e: toml::de::Error| {
+        let line = e.span().map(|s| at(s.start)).unwrap_or(split.front_line);
         let (message, help) = crate::config::explain_toml(
             &e,
             split.front,
             &format!("{kind} alkutiedoissa (front matter)"),
         );
         Diagnostic::new(path, message).at_line(line).help(help)
-    })
+    };
+    // A site in one language has no translations to strip.
+    if read.codes.len() <= 1 {
+        return toml::from_str(split.front).map_err(toml_problem);
+    }
+    let tree = crate::config::parse_tree(split.front).map_err(toml_problem)?;
+    crate::config::read_in(&tree, split.front, read.lang.as_deref(), &read.codes, &[]).map_err(
+        |e| match e {
+            crate::config::LocalizedError::Toml(e) => toml_problem(e),
+            crate::config::LocalizedError::Inline(p) => Diagnostic::new(path, p.message)
+                .at_line(at(p.span.start))
+                .help(p.help),
+        },
+    )
 }
 
 /// A front-matter value with the byte range the TOML parser read it from
@@ -201,6 +231,21 @@ front_matter!(
         date: Option<At<Datetime>>,
     }
 );
+
+/// The front matter of a page's translation (`<name>.<code>.md`): only
+/// the texts; what is structure stays in the main file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationFront {
+    pub title: At<String>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub draft: bool,
+    pub summary: Option<At<String>>,
+    #[serde(default)]
+    pub note: String,
+}
 
 #[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]

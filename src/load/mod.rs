@@ -16,9 +16,15 @@ use walkdir::WalkDir;
 use crate::config::{self, Config};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 mod source;
+mod translation;
 
-pub use source::{CommonRef, Front, Kind, Source, parse_source, source_at};
+pub use frontmatter::ReadIn;
+pub use source::{
+    CommonRef, Front, Kind, Source, TranslationInfo, parse_source, parse_source_in, source_at,
+    source_at_in,
+};
 use source::{dir_segments, read_source};
+pub use translation::{Translation, translation_of};
 
 /// The URL folder of municipality group pages inside a year.
 pub const GROUPS_DIR: &str = "kuntaryhmat";
@@ -45,6 +51,52 @@ pub struct Loaded {
     /// Problems of single files; those files are left out of `sources`, and
     /// the next step reports these together with its own.
     pub problems: Vec<Diagnostic>,
+    /// The pages' translations into the site's other languages.
+    pub translations: Vec<Translation>,
+    /// The site's language codes, for reading inline translations.
+    pub read: ReadIn,
+    /// The theme's words in this language (problems with them are
+    /// reported with the templates').
+    pub words: std::sync::Arc<crate::i18n::Strings>,
+}
+
+/// The theme's words in `config`'s language, or none if they cannot be
+/// read (the templates step reports why).
+fn words(root: &Path, config: &Config) -> std::sync::Arc<crate::i18n::Strings> {
+    std::sync::Arc::new(
+        crate::i18n::load(root, &config.theme, &config.language).unwrap_or_default(),
+    )
+}
+
+impl Loaded {
+    /// The site as read in another of its languages: `config` is the
+    /// configuration in it, the sources are the main ones with their
+    /// translations over them ([`translation::sources_in`]). Its assets are
+    /// the main language's, copied once.
+    pub fn in_language(&self, config: Config, drafts: bool) -> Loaded {
+        let lang = config.language.clone();
+        let (sources, problems) = translation::sources_in(
+            &self.sources,
+            &self.translations,
+            &lang,
+            &self.read.codes,
+            drafts,
+        );
+        Loaded {
+            root: self.root.clone(),
+            words: words(&self.root, &config),
+            config,
+            today: self.today,
+            sources,
+            assets: Vec::new(),
+            problems,
+            translations: Vec::new(),
+            read: ReadIn {
+                lang: Some(lang),
+                codes: self.read.codes.clone(),
+            },
+        }
+    }
 }
 
 /// Reads the site at `root`. Problems of single files are collected in
@@ -69,7 +121,13 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
         return Err(Error::Content(diags.into_vec()));
     }
 
+    let codes = config.as_ref().map(Config::codes).unwrap_or_default();
+    let read = ReadIn {
+        lang: None,
+        codes: codes.clone(),
+    };
     let mut files = Vec::new();
+    let mut translated = Vec::new();
     let mut assets = Vec::new();
     for entry in WalkDir::new(&content).sort_by_file_name() {
         let entry = match entry {
@@ -111,7 +169,12 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
             .unwrap_or(entry.path())
             .to_path_buf();
         if rel.extension().is_some_and(|e| e == "md") {
-            files.push((entry.path().to_path_buf(), rel));
+            match translation_of(&rel, &codes) {
+                Some((lang, main)) => {
+                    translated.push((entry.path().to_path_buf(), lang, content.join(main)))
+                }
+                None => files.push((entry.path().to_path_buf(), rel)),
+            }
         } else {
             let mut target: PathBuf = dir_segments(&rel).iter().collect();
             target.push(rel.file_name().unwrap_or_default());
@@ -124,7 +187,7 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
 
     let results: Vec<Result<Source, Diagnostic>> = files
         .par_iter()
-        .map(|(path, rel)| read_source(path, rel))
+        .map(|(path, rel)| read_source(path, rel, &read))
         .collect();
     let mut sources = Vec::with_capacity(results.len());
     for r in results {
@@ -133,14 +196,25 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
             Err(d) => diags.push(d),
         }
     }
+    let mut translations = Vec::new();
+    for (path, lang, of) in translated {
+        match translation::read(&path, &lang, of) {
+            Ok(t) if !t.of.is_file() => diags.push(translation::orphan(&t)),
+            Ok(t) => translations.push(t),
+            Err(d) => diags.push(d),
+        }
+    }
     match config {
         Some(config) => Ok(Loaded {
             root: root.to_path_buf(),
+            words: words(root, &config),
             today: crate::calendar::today(&config.time_zone)?,
             config,
             sources,
             assets,
             problems: diags.into_vec(),
+            translations,
+            read,
         }),
         None => Err(Error::Content(diags.into_vec())),
     }

@@ -4,7 +4,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::frontmatter::{self, At, GroupFront, PageFront, PerspectiveFront, YearFront};
+use super::frontmatter::{self, At, GroupFront, PageFront, PerspectiveFront, ReadIn, YearFront};
 use super::{GROUPS_DIR, PERSPECTIVES_DIR};
 use crate::diagnostic::{Diagnostic, line_of_offset};
 use crate::slug::{is_slug, slugify};
@@ -96,6 +96,18 @@ pub struct Source {
     pub body: String,
     /// File line of the body's first line.
     pub body_line: usize,
+    /// Set in another language than the main one when the page has a
+    /// translation: its body is the translation's.
+    pub translation: Option<TranslationInfo>,
+}
+
+/// Where a page's translation is and the lines of its texts.
+#[derive(Debug, Clone)]
+pub struct TranslationInfo {
+    /// The translation's file (`x.sv.md`), named in problems of its body.
+    pub path: PathBuf,
+    /// The file line of its `summary`, or of its `title` without one.
+    pub summary_line: usize,
 }
 
 impl Source {
@@ -134,18 +146,27 @@ pub(super) fn year_of(segment: &str) -> Option<i32> {
 /// Reads one content file again (for the preview server, after an edit):
 /// None if `path` is not a Markdown file under `root/content/`.
 pub fn source_at(root: &Path, path: &Path) -> Option<Result<Source, Diagnostic>> {
+    source_at_in(root, path, &ReadIn::default())
+}
+
+/// [`source_at`] of a site whose languages `read` names; None for a
+/// translation's file too (`x.sv.md`).
+pub fn source_at_in(root: &Path, path: &Path, read: &ReadIn) -> Option<Result<Source, Diagnostic>> {
     let content = root.join("content");
     let rel = path.strip_prefix(&content).ok()?;
     let hidden = rel
         .components()
         .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    if hidden || rel.extension().is_none_or(|e| e != "md") {
+    if hidden
+        || rel.extension().is_none_or(|e| e != "md")
+        || super::translation::translation_of(rel, &read.codes).is_some()
+    {
         return None;
     }
-    Some(read_source(path, rel))
+    Some(read_source(path, rel, read))
 }
 
-pub(super) fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+pub(super) fn read_source(path: &Path, rel: &Path, read: &ReadIn) -> Result<Source, Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::new(
             path,
@@ -156,7 +177,7 @@ pub(super) fn read_source(path: &Path, rel: &Path) -> Result<Source, Diagnostic>
         )
         .help("tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea sitä")
     })?;
-    parse_source(bytes, path, rel)
+    parse_source_in(bytes, path, rel, read)
 }
 
 /// A plain page whose front matter does not parse may be a group page in
@@ -197,6 +218,36 @@ fn misplaced_group(
 /// problems; `rel` (the path under `content/`) gives the page's kind and
 /// URL. Public so that the fuzz targets reach the same code as a build.
 pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, Diagnostic> {
+    parse_source_in(bytes, path, rel, &ReadIn::default())
+}
+
+/// The front matter of a file of `kind`, read in a language of the site.
+pub(super) fn parse_front(
+    kind: Kind,
+    split: &frontmatter::Split<'_>,
+    path: &Path,
+    rel: &Path,
+    read: &ReadIn,
+) -> Result<Front, Diagnostic> {
+    use frontmatter::parse_in;
+    Ok(match kind {
+        Kind::Year => Front::Year(parse_in(split, path, "vuoden sivun", read)?),
+        Kind::Group => Front::Group(parse_in(split, path, "kuntaryhmän sivun", read)?),
+        Kind::Perspective => Front::Perspective(parse_in(split, path, "näkökulman sivun", read)?),
+        _ => Front::Page(
+            parse_in(split, path, "sivun", read)
+                .map_err(|e| misplaced_group(split, path, rel, e))?,
+        ),
+    })
+}
+
+/// [`parse_source`] of a site whose languages `read` names.
+pub fn parse_source_in(
+    bytes: Vec<u8>,
+    path: &Path,
+    rel: &Path,
+    read: &ReadIn,
+) -> Result<Source, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -235,17 +286,7 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
         (false, [_, d]) if year.is_some() && d == PERSPECTIVES_DIR => Kind::Perspective,
         _ => Kind::Page,
     };
-    let front = match kind {
-        Kind::Year => Front::Year(frontmatter::parse(&split, path, "vuoden sivun")?),
-        Kind::Group => Front::Group(frontmatter::parse(&split, path, "kuntaryhmän sivun")?),
-        Kind::Perspective => {
-            Front::Perspective(frontmatter::parse(&split, path, "näkökulman sivun")?)
-        }
-        _ => Front::Page(
-            frontmatter::parse(&split, path, "sivun")
-                .map_err(|e| misplaced_group(&split, path, rel, e))?,
-        ),
-    };
+    let front = parse_front(kind, &split, path, rel, read)?;
 
     let mut segments = dirs;
     if !is_index {
@@ -282,5 +323,6 @@ pub fn parse_source(bytes: Vec<u8>, path: &Path, rel: &Path) -> Result<Source, D
         body_line: split.body_line,
         body: split.body.to_string(),
         front,
+        translation: None,
     })
 }

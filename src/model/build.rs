@@ -27,7 +27,11 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         sources,
         assets,
         problems,
+        translations: _,
+        read: _,
+        words,
     } = loaded;
+    let routes = crate::routes::Routes::new(&config.prefix, &words);
     let mut diags = Diagnostics::default();
     let unloaded = problems.iter().map(|d| d.path.clone()).collect();
     diags.extend(problems);
@@ -43,7 +47,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     }
 
     // Bodies, rendered in parallel.
-    let base_path = config.base_path().to_string();
+    // Links written as /x/ in a body are to pages of its own language.
+    let base_path = format!("{}{}", config.base_path(), config.prefix);
     let rendered: Vec<markdown::Rendered> = sources
         .par_iter()
         .map(|s| {
@@ -62,7 +67,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
 
     for (s, r) in sources.iter().zip(rendered) {
         let id = pages.len();
-        let url = url_of(&s.segments);
+        let url = routes.content(&s.segments);
         claim_url(&mut owners, &url, &s.path, &mut diags);
         for a in s.front.page().aliases {
             aliases.push((a.value.clone(), s.line(a), id, s));
@@ -91,8 +96,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         pages.push(page(&config, s, r, url, data, &mut diags));
     }
 
-    add_section_pages(&mut pages, &years, &mut owners);
-    link_years(&mut years, &pages, &sources, &mut diags);
+    add_section_pages(&mut pages, &years, &mut owners, &routes, &words, &config);
+    link_years(&mut years, &pages, &sources, &routes, &mut diags);
     let redirects = super::redirects::redirects(aliases, &owners, &mut diags);
 
     years.sort_by_key(|y| y.number);
@@ -119,6 +124,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         redirects,
         by_url,
         member_of,
+        routes,
     };
     (site, diags)
 }
@@ -131,14 +137,6 @@ fn default_template(kind: Kind) -> &'static str {
         Kind::Group => "group.html",
         Kind::Perspective => "perspective.html",
         Kind::Page => "page.html",
-    }
-}
-
-fn url_of(segments: &[String]) -> String {
-    if segments.is_empty() {
-        "/".to_string()
-    } else {
-        format!("/{}/", segments.join("/"))
     }
 }
 
@@ -184,10 +182,22 @@ fn page(
     for f in &mut findings {
         f.line = s.body_line + f.line - 1;
     }
+    // In another language, a translated page's body and texts are its
+    // translation's, and so are the file and lines its problems name.
+    let main = config.prefix.is_empty();
+    let (source, summary_line) = match &s.translation {
+        Some(t) => (t.path.clone(), t.summary_line),
+        None => (
+            s.path.clone(),
+            s.line(common.summary.unwrap_or(common.title)),
+        ),
+    };
     Page {
-        source: Some(s.path.clone()),
+        source: Some(source),
         kind: s.kind,
         url,
+        lang: config.language.clone(),
+        translated: main || s.translation.is_some(),
         title: common.title.trim().to_string(),
         description: common.description.to_string(),
         weight: common.weight,
@@ -200,7 +210,7 @@ fn page(
         draft: common.draft,
         summary: common.summary_text(),
         note: common.note.trim().to_string(),
-        summary_line: s.line(common.summary.unwrap_or(common.title)),
+        summary_line,
         content: r.html,
         parts: r.parts,
         headings: r.headings,
@@ -242,13 +252,21 @@ fn without_drafts(
 
 /// Listing pages for `kuntaryhmat/` and `nakokulmat/` where the author
 /// wrote none.
-fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap<String, String>) {
+fn add_section_pages(
+    pages: &mut Vec<Page>,
+    years: &[Year],
+    owners: &mut HashMap<String, String>,
+    routes: &crate::routes::Routes,
+    words: &crate::i18n::Strings,
+    config: &Config,
+) {
     for y in years {
         for (dir, title, kind) in [
-            (GROUPS_DIR, "Kuntaryhmät", Kind::Group),
-            (PERSPECTIVES_DIR, "Näkökulmat", Kind::Perspective),
+            (GROUPS_DIR, "sections.groups", Kind::Group),
+            (PERSPECTIVES_DIR, "sections.perspectives", Kind::Perspective),
         ] {
-            let url = format!("/{}/{dir}/", y.number);
+            let url = routes.year_folder(y.number, dir);
+            let title = words.text(title).replace("{year}", &y.number.to_string());
             let used = pages
                 .iter()
                 .any(|p| p.kind == kind && p.year == Some(y.number));
@@ -258,7 +276,9 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
                     source: None,
                     kind: Kind::Section,
                     url,
-                    title: format!("{title} {}", y.number),
+                    lang: config.language.clone(),
+                    translated: true,
+                    title,
                     description: String::new(),
                     weight: 0,
                     updated: None,
@@ -284,7 +304,13 @@ fn add_section_pages(pages: &mut Vec<Page>, years: &[Year], owners: &mut HashMap
 
 /// Fills each year's lists of pages and its group sessions, and resolves
 /// session `page` references.
-fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mut Diagnostics) {
+fn link_years(
+    years: &mut [Year],
+    pages: &[Page],
+    sources: &[Source],
+    routes: &crate::routes::Routes,
+    diags: &mut Diagnostics,
+) {
     let by_url: HashMap<&str, PageId> = pages
         .iter()
         .enumerate()
@@ -311,7 +337,7 @@ fn link_years(years: &mut [Year], pages: &[Page], sources: &[Source], diags: &mu
             // Before group sessions are added, sessions are in written order.
             for (session, sf) in y.sessions.iter_mut().zip(&f.sessions) {
                 let Some(reference) = &sf.page else { continue };
-                let url = format!("/{}/{}/", y.number, reference.trim_matches('/'));
+                let url = routes.year_folder(y.number, reference);
                 match by_url.get(url.as_str()) {
                     Some(&id) => session.page = Some(id),
                     None => diags.push(

@@ -11,6 +11,7 @@ mod body;
 mod build;
 pub mod query;
 mod redirects;
+mod translated;
 mod values;
 mod year;
 
@@ -22,6 +23,7 @@ use serde::Serialize;
 
 pub use body::update_body;
 pub use build::build;
+pub use translated::build_in;
 
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
 use crate::load::Asset;
@@ -57,6 +59,8 @@ pub struct Site {
     pub by_url: std::collections::HashMap<String, PageId>,
     /// For each municipality, the groups it was in, newest year first.
     pub member_of: Vec<Vec<query::Membership>>,
+    /// Every URL of this language of the site.
+    pub routes: crate::routes::Routes,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +72,12 @@ pub struct Page {
     pub kind: Kind,
     /// Site-relative URL, e.g. `/2025/kuntaryhmat/jyvaskyla-muurame/`.
     pub url: String,
+    /// The language of its text: the site's language, or the main
+    /// language where a page has no translation into the site's.
+    pub lang: String,
+    /// Whether its text is in the site's language (always in the main
+    /// language; in another, when the page has a translation).
+    pub translated: bool,
     pub title: String,
     pub description: String,
     pub weight: i64,

@@ -11,69 +11,55 @@ use minijinja::value::{Serde, Value};
 
 use super::views::{self, *};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
+use crate::i18n::Strings;
 use crate::model::{PageData, PageId, Site};
-use crate::render::i18n::Strings;
+use crate::routes::{VIEWS, View};
 
 /// One output file: where it goes and how it is made.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Job {
     Page(PageId),
-    Municipalities,
+    /// A view of [`crate::routes::VIEWS`].
+    View(View),
     Municipality(usize),
-    Priorities,
     Priority(usize),
-    Schedule,
-    Data,
-    Glossary,
-    Search,
     NotFound,
     Redirect(usize),
 }
 
 impl Job {
-    pub(super) fn output(&self, site: &Site) -> String {
+    /// Its site-relative URL (an old address for a redirect).
+    pub(super) fn url(&self, site: &Site) -> String {
         let c = &site.config;
+        let r = &site.routes;
         match self {
-            Job::Page(id) => index_file(&site.pages[*id].url),
-            Job::Municipalities => "kunnat/index.html".into(),
-            Job::Municipality(i) => index_file(&municipality_path(&c.municipalities[*i])),
-            Job::Priorities => "painopisteet/index.html".into(),
-            Job::Priority(i) => index_file(&priority_path(&c.priority_areas[*i])),
-            Job::Schedule => "aikataulu/index.html".into(),
-            Job::Data => "data/index.html".into(),
-            Job::Glossary => index_file(views::GLOSSARY.0),
-            Job::Search => "haku/index.html".into(),
-            Job::NotFound => "404.html".into(),
-            Job::Redirect(i) => {
-                let from = &site.redirects[*i].from;
-                if from.ends_with(".html") {
-                    from.trim_start_matches('/').to_string()
-                } else {
-                    index_file(from)
-                }
-            }
+            Job::Page(id) => site.pages[*id].url.clone(),
+            Job::View(v) => r.view(*v),
+            Job::Municipality(i) => r.municipality(&c.municipalities[*i]),
+            Job::Priority(i) => r.priority(&c.priority_areas[*i]),
+            Job::NotFound => r.not_found(),
+            Job::Redirect(i) => site.redirects[*i].from.clone(),
         }
     }
-}
 
-fn index_file(url: &str) -> String {
-    format!("{}index.html", url.trim_start_matches('/'))
+    /// The file it is written to, relative to the output folder.
+    pub(super) fn output(&self, site: &Site) -> String {
+        crate::routes::output_file(&self.url(site))
+    }
 }
 
 /// Every output file of the site, checked that a generated view does not
 /// take a content page's place.
 pub(super) fn jobs(site: &Site) -> Result<Vec<Job>, Error> {
     let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Page).collect();
-    jobs.push(Job::Municipalities);
+    jobs.extend(
+        VIEWS
+            .iter()
+            .filter(|row| row.view != View::Glossary || views::has_glossary(site))
+            .map(|row| Job::View(row.view)),
+    );
     jobs.extend((0..site.config.municipalities.len()).map(Job::Municipality));
-    jobs.push(Job::Priorities);
     jobs.extend((0..site.config.priority_areas.len()).map(Job::Priority));
-    jobs.push(Job::Schedule);
-    jobs.push(Job::Data);
-    if views::has_glossary(site) {
-        jobs.push(Job::Glossary);
-    }
-    jobs.push(Job::Search);
     jobs.push(Job::NotFound);
     jobs.extend((0..site.redirects.len()).map(Job::Redirect));
 
@@ -117,13 +103,29 @@ pub(super) fn job_context(
     let none = || Value::from(());
     match job {
         Job::Page(id) => page_context(site, words, *id, site_value, year_values),
-        Job::Municipalities => view(
-            "municipalities.html",
-            words.text("views.municipalities"),
-            "/kunnat/",
-            &year_pages(site),
-            none(),
-        ),
+        Job::View(v) => {
+            let row = VIEWS
+                .iter()
+                .find(|row| row.view == *v)
+                .expect("every view has a row");
+            let extra = match v {
+                View::Schedule => context! { sessions => Value::from(Serde(schedule(site))) },
+                View::Glossary => context! { terms => Value::from(Serde(&site.config.terms)) },
+                _ => none(),
+            };
+            // The search page and the glossary draw on no year.
+            let from = match v {
+                View::Search | View::Glossary => Vec::new(),
+                _ => year_pages(site),
+            };
+            view(
+                row.template,
+                words.text(row.title),
+                &job.url(site),
+                &from,
+                extra,
+            )
+        }
         Job::Municipality(i) => {
             let t = &c.municipalities[*i];
             let m = crate::config::MunicipalityId(*i);
@@ -137,21 +139,8 @@ pub(super) fn job_context(
                 municipality => Value::from(Serde(t)),
                 years => Value::from(Serde(municipality_years(site, m))),
             };
-            view(
-                "municipality.html",
-                &t.name,
-                &municipality_path(t),
-                &from,
-                extra,
-            )
+            view("municipality.html", &t.name, &job.url(site), &from, extra)
         }
-        Job::Priorities => view(
-            "priorities.html",
-            words.text("views.priorities"),
-            "/painopisteet/",
-            &year_pages(site),
-            none(),
-        ),
         Job::Priority(i) => {
             let t = &c.priority_areas[*i];
             let extra = context! {
@@ -161,42 +150,16 @@ pub(super) fn job_context(
             view(
                 "priority.html",
                 &t.name,
-                &priority_path(t),
+                &job.url(site),
                 &year_pages(site),
                 extra,
             )
         }
-        Job::Schedule => view(
-            "schedule.html",
-            words.text("views.schedule"),
-            "/aikataulu/",
-            &year_pages(site),
-            context! { sessions => Value::from(Serde(schedule(site))) },
-        ),
-        Job::Data => view(
-            "data.html",
-            words.text("views.data"),
-            "/data/",
-            &year_pages(site),
-            none(),
-        ),
-        Job::Glossary => {
-            let (url, key) = views::GLOSSARY;
-            let extra = context! { terms => Value::from(Serde(&site.config.terms)) };
-            view("sanasto.html", words.text(key), url, &[], extra)
-        }
-        Job::Search => view(
-            "haku.html",
-            words.text("views.search"),
-            "/haku/",
-            &[],
-            none(),
-        ),
         Job::NotFound => (
             "404.html".into(),
             context! {
                 site => site_value.clone(),
-                page => Value::from(Serde(generated(site, words.text("views.not_found"), "/404.html", &[]))),
+                page => Value::from(Serde(generated(site, words.text("views.not_found"), &job.url(site), &[]))),
                 breadcrumbs => Value::from(Vec::<Value>::new()),
             },
         ),

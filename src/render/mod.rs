@@ -8,7 +8,6 @@
 //! handed to a sink as soon as they are done, so a build never holds the
 //! whole site in memory.
 
-pub mod i18n;
 mod jobs;
 pub mod terms;
 pub mod toc;
@@ -31,18 +30,18 @@ pub struct Templates {
     env: Environment<'static>,
     paths: HashMap<String, PathBuf>,
     /// The theme's words, for what the build writes itself.
-    words: std::sync::Arc<i18n::Strings>,
+    words: std::sync::Arc<crate::i18n::Strings>,
 }
 
 /// Reads every template of the theme and the site's overrides, with the
 /// theme's words in `language`.
 pub fn templates(root: &Path, theme: &str, language: &str) -> Result<Templates, Error> {
     let mut diags = Diagnostics::default();
-    let strings = match i18n::load(root, theme, language) {
+    let strings = match crate::i18n::load(root, theme, language) {
         Ok(s) => s,
         Err(Error::Content(ds)) => {
             diags.extend(ds);
-            i18n::Strings::default()
+            crate::i18n::Strings::default()
         }
         Err(e) => return Err(e),
     };
@@ -76,7 +75,9 @@ pub fn templates(root: &Path, theme: &str, language: &str) -> Result<Templates, 
 }
 
 /// The template engine's settings, filters and functions.
-fn environment(strings: std::sync::Arc<i18n::Strings>) -> Result<Environment<'static>, Error> {
+fn environment(
+    strings: std::sync::Arc<crate::i18n::Strings>,
+) -> Result<Environment<'static>, Error> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // Block tags leave no blank lines behind, as in most Jinja setups.

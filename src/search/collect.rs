@@ -38,11 +38,12 @@ impl Collector {
     pub fn add(&self, site: &Site, rel: &str, bytes: &[u8]) {
         // The search page, the 404 page and the glossary are not results:
         // the glossary names every term and would come first for each.
-        let glossary = crate::render::views::GLOSSARY.0.trim_start_matches('/');
+        let r = &site.routes;
+        let glossary = r.view(crate::routes::View::Glossary);
         if !rel.ends_with(".html")
-            || rel == "404.html"
-            || rel.starts_with("haku/")
-            || rel.starts_with(glossary)
+            || crate::routes::output_file(&r.not_found()) == rel
+            || rel.starts_with(&r.search_dir())
+            || rel.starts_with(glossary.trim_start_matches('/'))
         {
             return;
         }

@@ -33,6 +33,7 @@ fn build_in_memory(site: &SiteOptions) -> Result<Built, Error> {
         site: model,
         templates,
         warnings,
+        ..
     } = prepare(site)?;
     let files = Mutex::new(HashMap::new());
     produce(site, &model, &templates, &|rel, file| {

@@ -38,6 +38,17 @@ pub fn site(site: &Site) -> Diagnostics {
     diags
 }
 
+/// The rules over the translated pages of a site in another language:
+/// their bodies and what they say of themselves. The rest was checked
+/// with the main language.
+pub fn translations(site: &Site) -> Vec<Diagnostic> {
+    (0..site.pages.len())
+        .into_par_iter()
+        .filter(|&id| site.pages[id].translated)
+        .flat_map_iter(|id| page(site, id))
+        .collect()
+}
+
 /// The rules over one page (its body and what it says of itself). The
 /// preview server checks an edited page with this before taking its fast
 /// path.

@@ -59,7 +59,7 @@ pub fn findings_by_priority(site: &Site, id: PageId) -> Vec<PriorityFindings> {
                 .collect();
             (!groups.is_empty()).then(|| PriorityFindings {
                 name: pt.name.clone(),
-                url: priority_url(c, pt),
+                url: priority_url(site, pt),
                 groups,
             })
         })

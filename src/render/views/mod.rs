@@ -15,8 +15,9 @@ pub use year::*;
 use serde::Serialize;
 
 use crate::config::{Accessibility, Config, Contact, Region, SourceDoc, Statute, Term};
+use crate::i18n::Strings;
 use crate::model::{Heading, Kind, PageId, Site, Stage};
-use crate::render::i18n::Strings;
+use crate::routes::{VIEWS, View, ViewRow};
 
 /// A link: the text and the href (base path included).
 #[derive(Debug, Clone, Serialize)]
@@ -71,32 +72,33 @@ pub fn href(config: &Config, rel: &str) -> String {
 }
 
 /// The site-relative URL of a municipality's page.
-pub fn municipality_path(t: &Term) -> String {
-    format!("/kunnat/{}/", t.slug)
+pub fn municipality_path(site: &Site, t: &Term) -> String {
+    site.routes.municipality(t)
 }
 
 /// The site-relative URL of a priority area's page.
-pub fn priority_path(t: &Term) -> String {
-    format!("/painopisteet/{}/", t.slug)
+pub fn priority_path(site: &Site, t: &Term) -> String {
+    site.routes.priority(t)
 }
 
-pub fn municipality_url(config: &Config, t: &Term) -> String {
-    href(config, &municipality_path(t))
+pub fn municipality_url(site: &Site, t: &Term) -> String {
+    href(&site.config, &municipality_path(site, t))
 }
 
-pub fn priority_url(config: &Config, t: &Term) -> String {
-    href(config, &priority_path(t))
+pub fn priority_url(site: &Site, t: &Term) -> String {
+    href(&site.config, &priority_path(site, t))
 }
 
 pub fn site_view<'a>(site: &'a Site, words: &Strings) -> SiteView<'a> {
     let c = &site.config;
-    let terms = |ts: &[Term], url: fn(&Config, &Term) -> String| {
+    let r = &site.routes;
+    let terms = |ts: &[Term], url: fn(&Site, &Term) -> String| {
         ts.iter()
             .map(|t| TermView {
                 name: t.name.clone(),
                 slug: t.slug.clone(),
                 description: t.description.clone(),
-                url: url(c, t),
+                url: url(site, t),
             })
             .collect()
     };
@@ -129,37 +131,33 @@ pub fn site_view<'a>(site: &'a Site, words: &Strings) -> SiteView<'a> {
         nav: existing(
             site,
             words,
-            &["/kunnat/", "/painopisteet/", "/aikataulu/", "/laki/"],
+            &[
+                r.view(View::Municipalities),
+                r.view(View::Priorities),
+                r.view(View::Schedule),
+                r.page("laki"),
+            ],
         ),
         footer: existing(
             site,
             words,
-            &["/saavutettavuus/", "/data/", "/laki/", GLOSSARY.0],
+            &[
+                r.page("saavutettavuus"),
+                r.view(View::Data),
+                r.page("laki"),
+                r.view(View::Glossary),
+            ],
         ),
     }
 }
 
-/// The views hyte always makes from the model, with the language file's
-/// keys of their titles.
-pub const GENERATED: [(&str, &str); 5] = [
-    ("/haku/", "views.search"),
-    ("/kunnat/", "views.municipalities"),
-    ("/painopisteet/", "views.priorities"),
-    ("/aikataulu/", "views.schedule"),
-    ("/data/", "views.data"),
-];
-
-/// The glossary page, made when `site.toml` has `[[terms]]`, and the key
-/// of its title.
-pub const GLOSSARY: (&str, &str) = ("/sanasto/", "views.glossary");
-
-/// The title key of the generated view at `url`, if the site has it.
-fn generated_title(site: &Site, url: &str) -> Option<&'static str> {
-    GENERATED
+/// The generated view at `url` with its row of [`VIEWS`], if the site
+/// has it.
+fn generated_view(site: &Site, url: &str) -> Option<&'static ViewRow> {
+    VIEWS
         .iter()
-        .find(|(g, _)| *g == url)
-        .map(|(_, key)| *key)
-        .or_else(|| (url == GLOSSARY.0 && has_glossary(site)).then_some(GLOSSARY.1))
+        .filter(|row| row.view != View::Glossary || has_glossary(site))
+        .find(|row| site.routes.view(row.view) == url)
 }
 
 /// Whether the site has the glossary page.
@@ -169,21 +167,24 @@ pub fn has_glossary(site: &Site) -> bool {
 
 /// Links the first use of each glossary term in one page's bodies.
 pub fn term_linker(site: &Site) -> super::terms::Linker<'_> {
-    super::terms::Linker::new(&site.config.terms, href(&site.config, GLOSSARY.0))
+    super::terms::Linker::new(
+        &site.config.terms,
+        href(&site.config, &site.routes.view(View::Glossary)),
+    )
 }
 
 /// Links to those of `candidates` (URLs) that exist on this site. A page
 /// written in content/ is named by its own title, so the menu and the
 /// page's heading never call it two things; a generated view by the
 /// language file's title.
-fn existing(site: &Site, words: &Strings, candidates: &[&str]) -> Vec<Link> {
+fn existing(site: &Site, words: &Strings, candidates: &[String]) -> Vec<Link> {
     candidates
         .iter()
         .filter_map(|url| {
             let title = match site.pages.iter().find(|p| p.url == *url) {
                 Some(p) => p.title.clone(),
-                None => match generated_title(site, url) {
-                    Some(key) => words.text(key).to_string(),
+                None => match generated_view(site, url) {
+                    Some(row) => words.text(row.title).to_string(),
                     None => return None,
                 },
             };
@@ -274,22 +275,21 @@ pub fn link(site: &Site, id: PageId) -> Link {
 pub fn breadcrumbs(site: &Site, words: &Strings, rel: &str, title: &str) -> Vec<Link> {
     let mut out = vec![Link {
         title: words.text("views.home").into(),
-        url: href(&site.config, "/"),
+        url: href(&site.config, &site.routes.home()),
     }];
+    let home = site.routes.home();
     let segments: Vec<&str> = rel
+        .trim_start_matches(home.as_str())
         .trim_matches('/')
         .split('/')
         .filter(|s| !s.is_empty())
         .collect();
     for i in 1..segments.len() {
-        let prefix = format!("/{}/", segments[..i].join("/"));
-        let title = site.page_at(&prefix).map(|p| p.title.as_str()).or_else(|| {
-            GENERATED
-                .iter()
-                .chain(std::iter::once(&GLOSSARY))
-                .find(|(url, _)| *url == prefix)
-                .map(|(_, key)| words.text(key))
-        });
+        let prefix = format!("{home}{}/", segments[..i].join("/"));
+        let title = site
+            .page_at(&prefix)
+            .map(|p| p.title.as_str())
+            .or_else(|| generated_view(site, &prefix).map(|row| words.text(row.title)));
         if let Some(title) = title {
             out.push(Link {
                 title: title.to_string(),
@@ -310,11 +310,12 @@ pub fn breadcrumbs(site: &Site, words: &Strings, rel: &str, title: &str) -> Vec<
 /// from a content file (for the sitemap).
 pub fn generated_urls(site: &Site) -> Vec<String> {
     let c = &site.config;
-    let mut out: Vec<String> = GENERATED.iter().map(|(url, _)| url.to_string()).collect();
-    if has_glossary(site) {
-        out.push(GLOSSARY.0.to_string());
-    }
-    out.extend(c.municipalities.iter().map(municipality_path));
-    out.extend(c.priority_areas.iter().map(priority_path));
+    let mut out: Vec<String> = VIEWS
+        .iter()
+        .filter(|row| row.view != View::Glossary || has_glossary(site))
+        .map(|row| site.routes.view(row.view))
+        .collect();
+    out.extend(c.municipalities.iter().map(|t| site.routes.municipality(t)));
+    out.extend(c.priority_areas.iter().map(|t| site.routes.priority(t)));
     out
 }

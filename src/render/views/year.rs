@@ -56,7 +56,7 @@ pub fn members(site: &Site, group: PageId) -> Vec<TermView> {
                         name: t.name.clone(),
                         slug: t.slug.clone(),
                         description: t.description.clone(),
-                        url: municipality_url(c, t),
+                        url: municipality_url(site, t),
                     }
                 })
                 .collect()
@@ -94,7 +94,7 @@ pub fn matrix(site: &Site, year: &Year, findings: &[Finding]) -> Vec<RowView> {
             RowView {
                 id: pt.slug.clone(),
                 priority: pt.name.clone(),
-                url: priority_url(c, pt),
+                url: priority_url(site, pt),
                 findings: findings
                     .iter()
                     .filter(|f| f.priority == p && f.target.is_none())
@@ -286,7 +286,7 @@ pub fn parts_view(
                 PartView::Priority {
                     id: pt.slug.clone(),
                     name: pt.name.clone(),
-                    url: priority_url(c, pt),
+                    url: priority_url(site, pt),
                     heading: section.heading.clone(),
                     intro: terms.link(&section.intro).into_owned(),
                     cells: section

@@ -111,7 +111,16 @@ fn is_name(s: &str) -> bool {
 
 /// Keys the build itself writes on pages (not through a template): the
 /// contents list and the titles of the views it makes.
-pub const REQUIRED: [&str; 10] = [
+pub const REQUIRED: [&str; 19] = [
+    "paths.search",
+    "paths.municipalities",
+    "paths.priorities",
+    "paths.schedule",
+    "paths.data",
+    "paths.glossary",
+    "sections.groups",
+    "sections.perspectives",
+    "language.name",
     "toc.heading",
     "toc.here",
     "views.home",

@@ -1,0 +1,225 @@
+//! Every URL and anchor of the site, per language, in one place.
+//!
+//! The main language's pages are at the site's root, another language's
+//! under `/<code>/`. Content pages keep their path in every language
+//! (`/2025/kuntaryhmat/x/`, `/sv/2025/kuntaryhmat/x/`); the views hyte
+//! makes from the model ([`VIEWS`]) take their folder names from the
+//! theme's language file (`[paths]`: `/kunnat/`, `/sv/kommuner/`). Render,
+//! publish, search, the link check and the preview server all ask here,
+//! so a new generated view is one row of [`VIEWS`].
+//!
+//! URLs here are site-relative (`/sv/kommuner/`); the base path of
+//! `base_url` is joined when a page writes one.
+
+use serde::Serialize;
+
+use crate::config::Term;
+use crate::i18n::Strings;
+
+/// A view hyte makes from the model, one page each (the pages of single
+/// municipalities and priority areas live under their list's folder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    Search,
+    Municipalities,
+    Priorities,
+    Schedule,
+    Data,
+    Glossary,
+}
+
+/// One generated view: the language-file keys of its folder name and of
+/// its title, and its template.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewRow {
+    pub view: View,
+    pub folder: &'static str,
+    pub title: &'static str,
+    pub template: &'static str,
+}
+
+/// The generated views, in the order the sitemap lists them.
+pub const VIEWS: [ViewRow; 6] = [
+    ViewRow {
+        view: View::Search,
+        folder: "paths.search",
+        title: "views.search",
+        template: "haku.html",
+    },
+    ViewRow {
+        view: View::Municipalities,
+        folder: "paths.municipalities",
+        title: "views.municipalities",
+        template: "municipalities.html",
+    },
+    ViewRow {
+        view: View::Priorities,
+        folder: "paths.priorities",
+        title: "views.priorities",
+        template: "priorities.html",
+    },
+    ViewRow {
+        view: View::Schedule,
+        folder: "paths.schedule",
+        title: "views.schedule",
+        template: "schedule.html",
+    },
+    ViewRow {
+        view: View::Data,
+        folder: "paths.data",
+        title: "views.data",
+        template: "data.html",
+    },
+    ViewRow {
+        view: View::Glossary,
+        folder: "paths.glossary",
+        title: "views.glossary",
+        template: "sanasto.html",
+    },
+];
+
+/// The URLs of one language of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Routes {
+    /// `""` for the main language, `"sv/"` for Swedish.
+    prefix: String,
+    /// The folder name of each view in [`VIEWS`], in that order.
+    folders: Vec<String>,
+}
+
+impl Routes {
+    /// The routes of the language whose pages are under `prefix`, with the
+    /// folder names of `words` (`[paths]`).
+    pub fn new(prefix: &str, words: &Strings) -> Routes {
+        Routes {
+            prefix: prefix.to_string(),
+            folders: VIEWS
+                .iter()
+                .map(|r| words.text(r.folder).to_string())
+                .collect(),
+        }
+    }
+
+    /// `""` or `"sv/"`.
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The front page: `/` or `/sv/`.
+    pub fn home(&self) -> String {
+        format!("/{}", self.prefix)
+    }
+
+    /// A content page's URL from its path segments.
+    pub fn content(&self, segments: &[String]) -> String {
+        if segments.is_empty() {
+            self.home()
+        } else {
+            format!("/{}{}/", self.prefix, segments.join("/"))
+        }
+    }
+
+    /// A page under the language's root: `laki` → `/sv/laki/`.
+    pub fn page(&self, path: &str) -> String {
+        format!("/{}{}/", self.prefix, path.trim_matches('/'))
+    }
+
+    /// A year's page.
+    pub fn year(&self, year: i32) -> String {
+        format!("/{}{year}/", self.prefix)
+    }
+
+    /// A folder of a year: `/2025/kuntaryhmat/`.
+    pub fn year_folder(&self, year: i32, dir: &str) -> String {
+        format!("/{}{year}/{}/", self.prefix, dir.trim_matches('/'))
+    }
+
+    fn folder(&self, view: View) -> &str {
+        let i = VIEWS.iter().position(|r| r.view == view).unwrap_or(0);
+        self.folders.get(i).map_or("", String::as_str)
+    }
+
+    /// A generated view: `/kunnat/`, `/sv/kommuner/`.
+    pub fn view(&self, view: View) -> String {
+        format!("/{}{}/", self.prefix, self.folder(view))
+    }
+
+    /// A municipality's page.
+    pub fn municipality(&self, t: &Term) -> String {
+        format!("{}{}/", self.view(View::Municipalities), t.slug)
+    }
+
+    /// A priority area's page.
+    pub fn priority(&self, t: &Term) -> String {
+        format!("{}{}/", self.view(View::Priorities), t.slug)
+    }
+
+    /// The page for an address that is not there.
+    pub fn not_found(&self) -> String {
+        format!("/{}404.html", self.prefix)
+    }
+
+    /// The calendar of every session, or of one year's.
+    pub fn calendar(&self, year: Option<i32>) -> String {
+        let name = self.folder(View::Schedule);
+        match year {
+            Some(y) => format!("/{}{y}/{name}.ics", self.prefix),
+            None => format!("/{}{name}.ics", self.prefix),
+        }
+    }
+
+    /// The Atom feed.
+    pub fn feed(&self) -> String {
+        format!("/{}atom.xml", self.prefix)
+    }
+
+    /// The folder of the search index (`haku/`, `sv/sok/`), relative to
+    /// the output folder.
+    pub fn search_dir(&self) -> String {
+        format!("{}{}/", self.prefix, self.folder(View::Search))
+    }
+}
+
+/// The file a site-relative URL is written to: `/a/` → `a/index.html`,
+/// `/404.html` → `404.html`.
+pub fn output_file(url: &str) -> String {
+    let rel = url.trim_start_matches('/');
+    if rel.ends_with(".html") {
+        rel.to_string()
+    } else {
+        format!("{rel}index.html")
+    }
+}
+
+/// The anchor of a cell of the findings matrix: a priority area's and a
+/// target group's slugs.
+pub fn cell_anchor(priority: &str, target: &str) -> String {
+    format!("{priority}-{target}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(lang: &str) -> Strings {
+        crate::i18n::load(std::path::Path::new("/nonexistent"), "default", lang).unwrap()
+    }
+
+    #[test]
+    fn the_main_language_is_at_the_root_and_others_under_their_code() {
+        let fi = Routes::new("", &words("fi"));
+        let sv = Routes::new("sv/", &words("sv"));
+        assert_eq!(fi.view(View::Municipalities), "/kunnat/");
+        assert_eq!(sv.view(View::Municipalities), "/sv/kommuner/");
+        assert_eq!(fi.home(), "/");
+        assert_eq!(
+            sv.content(&["2025".into(), "kuntaryhmat".into()]),
+            "/sv/2025/kuntaryhmat/"
+        );
+        assert_eq!(fi.calendar(Some(2025)), "/2025/aikataulu.ics");
+        assert_eq!(sv.not_found(), "/sv/404.html");
+        assert_eq!(output_file("/sv/404.html"), "sv/404.html");
+        assert_eq!(output_file("/"), "index.html");
+    }
+}
