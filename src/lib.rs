@@ -63,12 +63,12 @@ pub struct Prepared {
     pub site: model::Site,
     pub templates: render::Templates,
     /// The site in each other language, in the order of `languages`.
-    pub translations: Vec<Version>,
+    pub translations: Vec<LanguageSite>,
     pub warnings: Vec<Diagnostic>,
 }
 
 /// The site in one language with that language's templates.
-pub struct Version {
+pub struct LanguageSite {
     pub site: model::Site,
     pub templates: render::Templates,
 }
@@ -121,7 +121,7 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
     let mut translations = Vec::new();
     for other in versions {
         match render::templates(&opts.root, &theme, &other.config.language) {
-            Ok(templates) => translations.push(Version {
+            Ok(templates) => translations.push(LanguageSite {
                 site: other,
                 templates,
             }),
@@ -199,36 +199,54 @@ pub struct Produced {
 /// Where [`produce`] hands each file: (path relative to the output, file).
 pub type FileSink<'a> = dyn Fn(&str, OutFile<'_>) -> Result<(), Error> + Sync + 'a;
 
-/// Steps 3–4: renders every page, adds the static files and the content's
-/// assets, and checks every internal link and anchor. Each file goes to
-/// `sink` (path relative to the output folder) as soon as it is made.
-/// Returns what was made.
+/// Steps 3–4: renders every page of the site and of its `translations`,
+/// adds the static files and the content's assets, and checks every
+/// internal link and anchor. Each file goes to `sink` (path relative to the
+/// output folder) as soon as it is made. Returns what was made.
 pub fn produce(
     opts: &SiteOptions,
     site: &model::Site,
     templates: &render::Templates,
+    translations: &[LanguageSite],
     sink: &FileSink<'_>,
 ) -> Result<Produced, Error> {
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let links = links::LinkIndex::default();
-    let texts = search::Collector::default();
-    render::render_site(site, templates, &|rel, bytes| {
-        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        links.add(rel, bytes);
-        texts.add(site, rel, bytes);
-        sink(rel, OutFile::Bytes(bytes))
-    })?;
-    lap("render");
+    let all: Vec<(&model::Site, &render::Templates)> = std::iter::once((site, templates))
+        .chain(translations.iter().map(|t| (&t.site, &t.templates)))
+        .collect();
+    let languages = routes::Languages {
+        sites: all
+            .iter()
+            .map(|(s, t)| (*s, t.words().text("language.name").to_string()))
+            .collect(),
+    };
     let emit = |rel: &str, bytes: &[u8]| {
         links.add(rel, bytes);
         sink(rel, OutFile::Bytes(bytes))
     };
-    publish::files(site, &render::views::generated_urls(site), &emit)?;
-    lap("feeds, calendars, data");
-    for (rel, bytes) in search::files(texts.into_pages()) {
-        emit(&rel, &bytes)?;
+    for (i, (site, templates)) in all.iter().enumerate() {
+        let texts = search::Collector::default();
+        render::render_site(site, templates, &languages, &|rel, bytes| {
+            pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            links.add(rel, bytes);
+            texts.add(site, rel, bytes);
+            sink(rel, OutFile::Bytes(bytes))
+        })?;
+        lap("render");
+        if i == 0 {
+            publish::files(site, &languages, &emit)?;
+        } else {
+            publish::language_files(site, &emit)?;
+        }
+        lap("feeds, calendars, data");
+        if i == 0 {
+            for (rel, bytes) in search::files(texts.into_pages()) {
+                emit(&rel, &bytes)?;
+            }
+        }
+        lap("search index");
     }
-    lap("search index");
     for file in theme::files(&opts.root, &site.config.theme, "static")? {
         links.add(&file.rel, &[]);
         match &file.origin {
@@ -242,9 +260,10 @@ pub fn produce(
         sink(&rel, OutFile::Copy(&asset.source))?;
     }
     lap("files written");
+    let sites: Vec<&model::Site> = all.iter().map(|(s, _)| *s).collect();
     let external = links.external(site);
     // A site with a broken internal link is not published.
-    let broken = links.check(site);
+    let broken = links.check(&sites);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }

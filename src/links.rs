@@ -66,7 +66,8 @@ impl LinkIndex {
     }
 
     /// A broken link or anchor, one diagnostic per page and target.
-    pub fn check(self, site: &Site) -> Vec<Diagnostic> {
+    pub fn check(self, sites: &[&Site]) -> Vec<Diagnostic> {
+        let site = sites[0];
         let files = self.files.into_inner().expect("no panics while held");
         let pages = self.pages.into_inner().expect("no panics while held");
         let base_url = site.config.base_url.as_str();
@@ -84,7 +85,7 @@ impl LinkIndex {
                         continue;
                     }
                     if let Some(problem) = resolve(link, rel, base_url, base_path, &files, &pages) {
-                        out.push(diagnostic(site, rel, link, &problem));
+                        out.push(diagnostic(sites, rel, link, &problem));
                     }
                 }
                 out
@@ -176,8 +177,13 @@ fn percent_decode(s: &str) -> String {
         .into_owned()
 }
 
-fn diagnostic(site: &Site, rel: &str, link: &str, problem: &str) -> Diagnostic {
+fn diagnostic(sites: &[&Site], rel: &str, link: &str, problem: &str) -> Diagnostic {
     let url = format!("/{}", rel.trim_end_matches("index.html"));
+    // The page is in one of the site's languages.
+    let site = sites
+        .iter()
+        .find(|s| s.page_at(&url).is_some())
+        .unwrap_or(&sites[0]);
     let page = site.page_at(&url);
     let message = format!("rikkinäinen linkki {link} sivulla {url}: {problem}");
     let Some(path) = page.and_then(|p| p.source.as_ref()) else {

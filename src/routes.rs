@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::config::Term;
 use crate::i18n::Strings;
+use crate::model::{PageId, Site};
 
 /// A view hyte makes from the model, one page each (the pages of single
 /// municipalities and priority areas live under their list's folder).
@@ -178,6 +179,111 @@ impl Routes {
     /// the output folder.
     pub fn search_dir(&self) -> String {
         format!("{}{}/", self.prefix, self.folder(View::Search))
+    }
+}
+
+/// A page of the site that every language has: a content page (the same
+/// id in every language), a generated view, or the page for an address
+/// that is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Page(PageId),
+    View(View),
+    Municipality(usize),
+    Priority(usize),
+    NotFound,
+}
+
+impl Target {
+    /// Its site-relative URL in `site`'s language, if the site has it.
+    pub fn url(&self, site: &Site) -> Option<String> {
+        let c = &site.config;
+        let r = &site.routes;
+        Some(match self {
+            Target::Page(id) => site.pages.get(*id)?.url.clone(),
+            Target::View(View::Glossary) if c.terms.is_empty() => return None,
+            Target::View(v) => r.view(*v),
+            Target::Municipality(i) => r.municipality(c.municipalities.get(*i)?),
+            Target::Priority(i) => r.priority(c.priority_areas.get(*i)?),
+            Target::NotFound => r.not_found(),
+        })
+    }
+
+    /// Whether its text is in `site`'s language.
+    fn translated(&self, site: &Site) -> bool {
+        match self {
+            Target::Page(id) => site.pages.get(*id).is_some_and(|p| p.translated),
+            _ => true,
+        }
+    }
+}
+
+/// Every page of `site` a reader can reach, in sitemap order: content
+/// pages, generated views, municipalities, priority areas.
+pub fn targets(site: &Site) -> Vec<Target> {
+    let mut out: Vec<Target> = (0..site.pages.len()).map(Target::Page).collect();
+    out.extend(
+        VIEWS
+            .iter()
+            .map(|row| Target::View(row.view))
+            .filter(|t| t.url(site).is_some()),
+    );
+    out.extend((0..site.config.municipalities.len()).map(Target::Municipality));
+    out.extend((0..site.config.priority_areas.len()).map(Target::Priority));
+    out
+}
+
+/// The site in each of its languages, the main one first, each with the
+/// name of its language in itself ("Suomeksi", "På svenska").
+pub struct Languages<'a> {
+    pub sites: Vec<(&'a Site, String)>,
+}
+
+/// One language's version of a page, for `hreflang` links and the
+/// language switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    pub code: String,
+    /// The language's name in itself.
+    pub name: String,
+    /// The href, with the base path.
+    pub url: String,
+    pub permalink: String,
+    /// The version being rendered.
+    pub current: bool,
+    /// Whether its text is in its language (else it is the main
+    /// language's text with a notice).
+    pub translated: bool,
+}
+
+impl Languages<'_> {
+    /// A site in one language.
+    pub fn one(site: &Site) -> Languages<'_> {
+        Languages {
+            sites: vec![(site, String::new())],
+        }
+    }
+
+    /// Every language's version of `target`; `current` is the language
+    /// being rendered. Empty for a site in one language.
+    pub fn versions(&self, current: &str, target: Target) -> Vec<Version> {
+        if self.sites.len() < 2 {
+            return Vec::new();
+        }
+        self.sites
+            .iter()
+            .filter_map(|(site, name)| {
+                let url = target.url(site)?;
+                Some(Version {
+                    code: site.config.language.clone(),
+                    name: name.clone(),
+                    url: format!("{}{}", site.config.base_path(), url.trim_start_matches('/')),
+                    permalink: site.config.absolute(&url),
+                    current: site.config.language == current,
+                    translated: target.translated(site),
+                })
+            })
+            .collect()
     }
 }
 

@@ -30,7 +30,7 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
         site, templates, ..
     } = prepare(&opts).expect("the site builds");
     let files = Mutex::new(BTreeMap::new());
-    produce(&opts, &site, &templates, &|rel, file| {
+    produce(&opts, &site, &templates, &[], &|rel, file| {
         if let OutFile::Bytes(b) = file
             && rel.ends_with(".html")
         {

@@ -28,7 +28,7 @@ fn build(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
         site, templates, ..
     } = prepare(&opts)?;
     let files = Mutex::new(BTreeMap::new());
-    produce(&opts, &site, &templates, &|rel, file| {
+    produce(&opts, &site, &templates, &[], &|rel, file| {
         let bytes = match file {
             OutFile::Bytes(b) => b.to_vec(),
             OutFile::Copy(p) => fs::read(p).unwrap(),

@@ -49,10 +49,16 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
     let output = output.unwrap_or_else(|| opts.root.join("public"));
     crate::output::remove_on_interrupt();
     let staging = Staging::new(&output)?;
-    let pages = produce(opts, site, templates, &|rel, file| match file {
-        OutFile::Bytes(bytes) => staging.write(rel, bytes),
-        OutFile::Copy(path) => staging.copy(path, rel),
-    })?
+    let pages = produce(
+        opts,
+        site,
+        templates,
+        &prepared.translations,
+        &|rel, file| match file {
+            OutFile::Bytes(bytes) => staging.write(rel, bytes),
+            OutFile::Copy(path) => staging.copy(path, rel),
+        },
+    )?
     .pages;
     staging.commit()?;
     crate::lap("swapped in");

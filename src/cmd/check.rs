@@ -75,7 +75,13 @@ pub fn run(opts: &SiteOptions, external: External) -> Result<usize, Error> {
         Ok(p) => p,
         Err(e) => return Err(with_drafts(e, found)),
     };
-    let produced = match produce(opts, &prepared.site, &prepared.templates, &|_, _| Ok(())) {
+    let produced = match produce(
+        opts,
+        &prepared.site,
+        &prepared.templates,
+        &prepared.translations,
+        &|_, _| Ok(()),
+    ) {
         Ok(p) => p,
         Err(e) => {
             found.extend(prepared.warnings);

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::model::{Decision, Kind, Site};
+use crate::routes::{Languages, Target};
 
 /// XML-escaped `text`, with what may not go out
 /// ([`crate::text::forbidden`], the characters XML 1.0 forbids or
@@ -18,29 +19,64 @@ pub fn latest(site: &Site) -> Option<Date> {
     site.pages.iter().filter_map(|p| p.updated).max()
 }
 
-/// `/sitemap.xml`: every page, with its update date where known.
-pub fn sitemap(site: &Site, generated: &[String]) -> String {
+/// `/sitemap.xml`: every page of every language, with its update date
+/// where known and, on a site in more than one language, the page's
+/// translations as `xhtml:link` alternates.
+pub fn sitemap(languages: &Languages<'_>) -> String {
+    let multilingual = languages.sites.len() > 1;
     let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
     );
-    let mut entry = |url: &str, lastmod: Option<Date>| {
-        out.push_str("  <url><loc>");
-        out.push_str(&escape(site.config.absolute(url)));
-        out.push_str("</loc>");
-        if let Some(d) = lastmod {
-            out.push_str(&format!("<lastmod>{d}</lastmod>"));
-        }
-        out.push_str("</url>\n");
-    };
-    for p in &site.pages {
-        entry(&p.url, p.updated);
+    if multilingual {
+        out.push_str(" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
     }
-    let newest = latest(site);
-    for url in generated {
-        entry(url, newest);
+    out.push_str(">\n");
+    for (site, _) in &languages.sites {
+        let newest = latest(site);
+        for target in crate::routes::targets(site) {
+            let Some(url) = target.url(site) else {
+                continue;
+            };
+            let lastmod = match target {
+                Target::Page(id) => site.pages[id].updated,
+                _ => newest,
+            };
+            out.push_str("  <url><loc>");
+            out.push_str(&escape(site.config.absolute(&url)));
+            out.push_str("</loc>");
+            if let Some(d) = lastmod {
+                out.push_str(&format!("<lastmod>{d}</lastmod>"));
+            }
+            if multilingual {
+                alternates(&mut out, languages, &site.config.language, target);
+            }
+            out.push_str("</url>\n");
+        }
     }
     out.push_str("</urlset>\n");
     out
+}
+/// The `xhtml:link` alternates of a sitemap entry: every translated
+/// version, when this one is translated, and `x-default` (the main
+/// language's).
+fn alternates(out: &mut String, languages: &Languages<'_>, current: &str, target: Target) {
+    let versions = languages.versions(current, target);
+    if !versions.iter().any(|v| v.current && v.translated) {
+        return;
+    }
+    for v in versions.iter().filter(|v| v.translated) {
+        out.push_str(&format!(
+            "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+            escape(&v.code),
+            escape(&v.permalink)
+        ));
+    }
+    if let Some(main) = versions.first() {
+        out.push_str(&format!(
+            "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+            escape(&main.permalink)
+        ));
+    }
 }
 
 /// `/robots.txt`: everything may be crawled; the sitemap is named.

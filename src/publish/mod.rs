@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Error;
 use crate::model::Site;
+use crate::routes::Languages;
 
 /// Where [`files`] hands each file: (path relative to the output, bytes).
 pub type Emit<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
@@ -19,7 +20,7 @@ pub type Emit<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 /// that the large ones (the open data of a big site is hundreds of
 /// megabytes) are not all held at once. `generated` are the URLs of the
 /// views rendered from the model, for the sitemap.
-pub fn files(site: &Site, generated: &[String], emit: &Emit<'_>) -> Result<(), Error> {
+pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<(), Error> {
     type Make<'a> = Box<dyn Fn() -> Result<(), Error> + Sync + Send + 'a>;
     let mut jobs: Vec<Make<'_>> = vec![
         // The two largest, one after the other: each is dropped once
@@ -29,19 +30,48 @@ pub fn files(site: &Site, generated: &[String], emit: &Emit<'_>) -> Result<(), E
             emit("data/havainnot.csv", &data::csv(site))
         }),
         Box::new(|| emit("atom.xml", feeds::atom(site).as_bytes())),
-        Box::new(|| emit("sitemap.xml", feeds::sitemap(site, generated).as_bytes())),
+        Box::new(|| emit("sitemap.xml", feeds::sitemap(languages).as_bytes())),
         Box::new(|| emit("robots.txt", feeds::robots(site).as_bytes())),
-        Box::new(|| emit("aikataulu.ics", ics::calendar(site, None).as_bytes())),
+        Box::new(|| {
+            emit(
+                &file(&site.routes.calendar(None)),
+                ics::calendar(site, None).as_bytes(),
+            )
+        }),
         Box::new(|| emit("data/hyte.schema.json", data::SCHEMA.as_bytes())),
     ];
     for y in &site.years {
         let n = y.number;
         jobs.push(Box::new(move || {
             emit(
-                &format!("{n}/aikataulu.ics"),
+                &file(&site.routes.calendar(Some(n))),
                 ics::calendar(site, Some(n)).as_bytes(),
             )
         }));
     }
     jobs.par_iter().with_max_len(1).try_for_each(|make| make())
+}
+
+/// The files of a site in another language than the main one: its Atom
+/// feed and calendars. The sitemap, robots.txt and the open data are the
+/// main language's, for every language.
+pub fn language_files(site: &Site, emit: &Emit<'_>) -> Result<(), Error> {
+    emit(&file(&site.routes.feed()), feeds::atom(site).as_bytes())?;
+    emit(
+        &file(&site.routes.calendar(None)),
+        ics::calendar(site, None).as_bytes(),
+    )?;
+    for y in &site.years {
+        let n = y.number;
+        emit(
+            &file(&site.routes.calendar(Some(n))),
+            ics::calendar(site, Some(n)).as_bytes(),
+        )?;
+    }
+    Ok(())
+}
+
+/// A site-relative URL as a path relative to the output folder.
+fn file(url: &str) -> String {
+    url.trim_start_matches('/').to_string()
 }

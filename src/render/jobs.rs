@@ -13,7 +13,7 @@ use super::views::{self, *};
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Strings;
 use crate::model::{PageData, PageId, Site};
-use crate::routes::{VIEWS, View};
+use crate::routes::{Target, VIEWS, View};
 
 /// One output file: where it goes and how it is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +40,18 @@ impl Job {
             Job::NotFound => r.not_found(),
             Job::Redirect(i) => site.redirects[*i].from.clone(),
         }
+    }
+
+    /// The page it is in every language; None for a redirect.
+    pub(super) fn target(&self) -> Option<Target> {
+        Some(match *self {
+            Job::Page(id) => Target::Page(id),
+            Job::View(v) => Target::View(v),
+            Job::Municipality(i) => Target::Municipality(i),
+            Job::Priority(i) => Target::Priority(i),
+            Job::NotFound => Target::NotFound,
+            Job::Redirect(_) => return None,
+        })
     }
 
     /// The file it is written to, relative to the output folder.

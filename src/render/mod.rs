@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Error};
 use crate::model::{PageId, Site};
+use crate::routes::Languages;
 use jobs::{Job, job_context, jobs};
 use views::*;
 
@@ -183,7 +184,12 @@ pub type Sink<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
 
 /// Renders every page of `site` and gives each file to `sink` (path
 /// relative to the output folder, bytes). Problems are collected.
-pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Result<(), Error> {
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    languages: &Languages<'_>,
+    sink: &Sink<'_>,
+) -> Result<(), Error> {
     let jobs = jobs(site)?;
     // Values shared by many pages are converted once.
     let year_values: HashMap<i32, Value> = site
@@ -195,7 +201,7 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
     let results: Vec<Result<(), Error>> = jobs
         .par_iter()
         .map(|job| {
-            let html = render_job(site, templates, job, &site_value, &year_values)?;
+            let html = render_job(site, templates, languages, job, &site_value, &year_values)?;
             sink(&job.output(site), html.as_bytes())
         })
         .collect();
@@ -213,18 +219,31 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &Sink<'_>) -> Resul
 fn render_job(
     site: &Site,
     templates: &Templates,
+    languages: &Languages<'_>,
     job: &Job,
     site_value: &Value,
     year_values: &HashMap<i32, Value>,
 ) -> Result<String, Error> {
     let words = &*templates.words;
     let (template, ctx) = job_context(site, words, job, site_value, year_values);
+    let versions = job
+        .target()
+        .map(|t| languages.versions(&site.config.language, t))
+        .unwrap_or_default();
+    let ctx = minijinja::context! { languages => Value::from(Serde(versions)), ..ctx };
     templates
         .env
         .get_template(&template)
         .and_then(|t| t.render(ctx))
         .map(|html| toc::fill(html, words.text("toc.heading"), words.text("toc.here")))
         .map_err(|e| Error::content(template_problem(&e, &template, site, job, &templates.paths)))
+}
+
+impl Templates {
+    /// The theme's words in the templates' language.
+    pub fn words(&self) -> &crate::i18n::Strings {
+        &self.words
+    }
 }
 
 /// Renders pages one at a time when asked, for the preview server: after
@@ -292,6 +311,7 @@ impl OnDemand {
         Some(render_job(
             site,
             &self.templates,
+            &Languages::one(site),
             job,
             &self.site_value,
             &year_values,

@@ -32,11 +32,11 @@ fn build_in_memory(site: &SiteOptions) -> Result<Built, Error> {
     let crate::Prepared {
         site: model,
         templates,
+        translations,
         warnings,
-        ..
     } = prepare(site)?;
     let files = Mutex::new(HashMap::new());
-    produce(site, &model, &templates, &|rel, file| {
+    produce(site, &model, &templates, &translations, &|rel, file| {
         let bytes = match file {
             OutFile::Bytes(b) => b.to_vec(),
             OutFile::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e))?,

@@ -309,13 +309,9 @@ pub fn breadcrumbs(site: &Site, words: &Strings, rel: &str, title: &str) -> Vec<
 /// The site-relative URLs of every view made from the model rather than
 /// from a content file (for the sitemap).
 pub fn generated_urls(site: &Site) -> Vec<String> {
-    let c = &site.config;
-    let mut out: Vec<String> = VIEWS
-        .iter()
-        .filter(|row| row.view != View::Glossary || has_glossary(site))
-        .map(|row| site.routes.view(row.view))
-        .collect();
-    out.extend(c.municipalities.iter().map(|t| site.routes.municipality(t)));
-    out.extend(c.priority_areas.iter().map(|t| site.routes.priority(t)));
-    out
+    crate::routes::targets(site)
+        .into_iter()
+        .filter(|t| !matches!(t, crate::routes::Target::Page(_)))
+        .filter_map(|t| t.url(site))
+        .collect()
 }
