@@ -126,3 +126,20 @@ impl Config {
         self.languages.iter().map(|l| l.code.clone()).collect()
     }
 }
+
+/// Lets the terms of `other` (a configuration in another language) be
+/// named by the main language's names too: the main files' front matter
+/// names municipalities, priority areas and target groups in the main
+/// language, and a translated body may keep a heading untranslated.
+pub(super) fn also_named(other: &mut Config, main: &Config) {
+    let pairs = [
+        (&mut other.municipalities, &main.municipalities),
+        (&mut other.priority_areas, &main.priority_areas),
+        (&mut other.target_groups, &main.target_groups),
+    ];
+    for (terms, main_terms) in pairs {
+        for (t, m) in terms.iter_mut().zip(main_terms) {
+            t.also_named(m);
+        }
+    }
+}

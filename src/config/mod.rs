@@ -249,6 +249,7 @@ pub fn parse(
         match resolve(raw, display, text, base_url) {
             Ok(mut c) => {
                 c.languages = main.languages.clone();
+                languages::also_named(&mut c, &main);
                 c.prefix = format!("{code}/");
                 main.translations.push(c);
             }

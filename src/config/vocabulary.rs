@@ -56,6 +56,17 @@ impl Term {
         }
     }
 
+    /// Lets the term be named by another language's name and slug too (in
+    /// another language's configuration, the main language's: what a main
+    /// file's front matter writes).
+    pub fn also_named(&mut self, other: &Term) {
+        for key in [other.slug.clone(), slugify(&other.name)] {
+            if !self.keys.contains(&key) {
+                self.keys.push(key);
+            }
+        }
+    }
+
     /// Whether `text` names this term (its name, slug or an alias; case and
     /// diacritics ignored).
     pub fn matches(&self, text: &str) -> bool {

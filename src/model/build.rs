@@ -47,8 +47,9 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
     }
 
     // Bodies, rendered in parallel.
-    // Links written as /x/ in a body are to pages of its own language.
-    let base_path = format!("{}{}", config.base_path(), config.prefix);
+    // Links are written as the address shows in a browser: a Swedish page
+    // links /sv/2025/, and may link a page of the main language.
+    let base_path = config.base_path().to_string();
     let rendered: Vec<markdown::Rendered> = sources
         .par_iter()
         .map(|s| {

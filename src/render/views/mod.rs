@@ -64,6 +64,42 @@ pub struct SiteView<'a> {
     pub years: Vec<YearLink>,
     pub nav: Vec<Link>,
     pub footer: Vec<Link>,
+    /// The hrefs of the views, feed and calendar in this language.
+    pub urls: Urls,
+}
+
+/// Where the pages and files a template links to are, in the page's
+/// language (hrefs with the base path).
+#[derive(Debug, Serialize)]
+pub struct Urls {
+    pub home: String,
+    pub search: String,
+    pub municipalities: String,
+    pub priorities: String,
+    pub schedule: String,
+    pub data: String,
+    pub glossary: String,
+    pub feed: String,
+    pub calendar: String,
+    /// The search index's folder.
+    pub search_index: String,
+}
+
+fn urls(site: &Site) -> Urls {
+    let r = &site.routes;
+    let h = |url: String| href(&site.config, &url);
+    Urls {
+        home: h(r.home()),
+        search: h(r.view(View::Search)),
+        municipalities: h(r.view(View::Municipalities)),
+        priorities: h(r.view(View::Priorities)),
+        schedule: h(r.view(View::Schedule)),
+        data: h(r.view(View::Data)),
+        glossary: h(r.view(View::Glossary)),
+        feed: h(r.feed()),
+        calendar: h(r.calendar(None)),
+        search_index: h(format!("/{}", r.search_dir())),
+    }
 }
 
 /// Site-relative `/x/` → href with the base path.
@@ -128,6 +164,7 @@ pub fn site_view<'a>(site: &'a Site, words: &Strings) -> SiteView<'a> {
                 status: y.stage(site.today),
             })
             .collect(),
+        urls: urls(site),
         nav: existing(
             site,
             words,

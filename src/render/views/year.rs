@@ -145,6 +145,8 @@ pub struct YearView {
     pub number: i32,
     pub title: String,
     pub url: String,
+    /// The href of the year's calendar (`.ics`).
+    pub calendar: String,
     pub status: Stage,
     pub summary: String,
     pub target_groups: Vec<String>,
@@ -164,6 +166,7 @@ pub struct YearView {
 pub fn year_view(site: &Site, y: &Year) -> YearView {
     let page = &site.pages[y.page];
     YearView {
+        calendar: href(&site.config, &site.routes.calendar(Some(y.number))),
         number: y.number,
         title: page.title.clone(),
         url: href(&site.config, &page.url),
