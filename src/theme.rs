@@ -53,6 +53,22 @@ impl ThemeFile {
     }
 }
 
+/// The language codes the built-in default theme has words for: its
+/// `i18n/<code>.toml` files, sorted (`en`, `fi`, `sv`).
+pub fn builtin_languages() -> Vec<String> {
+    let mut codes: Vec<String> = BUILTIN_DEFAULT
+        .get_dir("i18n")
+        .map(|dir| {
+            dir.files()
+                .filter_map(|f| f.path().file_name()?.to_str()?.strip_suffix(".toml"))
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default();
+    codes.sort();
+    codes
+}
+
 /// The files of `part` ("templates" or "static"): the theme's, then the
 /// site's own, which replace the theme's of the same name.
 pub fn files(root: &Path, theme: &str, part: &str) -> Result<Vec<ThemeFile>, Error> {
@@ -155,6 +171,11 @@ mod tests {
         let files = files(tmp.path(), "default", "templates").unwrap();
         let page = files.iter().find(|f| f.rel == "page.html").unwrap();
         assert!(matches!(page.origin, Origin::Disk(_)));
+    }
+
+    #[test]
+    fn builtin_languages_are_the_i18n_files() {
+        assert_eq!(builtin_languages(), ["en", "fi", "sv"]);
     }
 
     #[test]

@@ -180,7 +180,7 @@ fn an_unknown_command_is_finnish_with_a_suggestion() {
     let r = usage_error(&["biuld"]);
     r.assert_stderr_contains("virhe: tuntematon komento \"biuld\"\n");
     r.assert_stderr_contains(
-        "  = ohje: tarkoititko \"build\"? Komennot: build, check, serve, new\n",
+        "  = ohje: tarkoititko \"build\"? Komennot: build, check, serve, new, init\n",
     );
     r.assert_stderr_contains("Käyttö: hyte [VALINNAT] <KOMENTO>\n");
     r.assert_stderr_contains("(clap: unrecognized subcommand 'biuld')");

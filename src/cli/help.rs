@@ -30,6 +30,10 @@ pub(super) fn examples(path: &str) -> &'static [&'static str] {
         "hyte new group" => &["hyte new group 2027 \"Jyväskylä\" \"Muurame\""],
         "hyte new perspective" => &["hyte new perspective 2027 \"Järjestöt ja seurakunnat\""],
         "hyte serve" => &["hyte serve --open"],
+        "hyte init" => &[
+            "hyte init saaristo --region \"Saaristo\" --county \"Saariston hyvinvointialue\" --municipalities \"Parainen, Kemiönsaari\"",
+            "hyte init saaristo --region \"Saaristo\" --county \"Saariston hyvinvointialue\" --municipalities \"Parainen, Kemiönsaari\" --languages fi,sv --region-sv \"Skärgården\"",
+        ],
         _ => &[],
     }
 }
@@ -174,7 +178,7 @@ mod tests {
     fn every_help_is_finnish() {
         let mut all = Vec::new();
         paths(&command(), vec!["hyte".into()], &mut all);
-        assert_eq!(all.len(), 8, "{all:?}");
+        assert_eq!(all.len(), 9, "{all:?}");
         for path in all {
             let args = path.iter().cloned().chain(["--help".to_string()]);
             let e = command().try_get_matches_from(args).unwrap_err();

@@ -46,6 +46,7 @@ pub enum Command {
     Serve(cmd::serve::ServeArgs),
     #[command(subcommand)]
     New(cmd::new::NewCommand),
+    Init(cmd::init::InitArgs),
 }
 
 /// The whole command line, in Finnish.
@@ -88,19 +89,26 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Runs the verb `cli` names in the site at `--root`.
+/// Runs the verb `cli` names in the site at `--root` (`init` makes a
+/// new site folder instead, so it has none to find there).
 pub fn run(cli: Cli) -> Result<(), Error> {
-    if !cli.root.is_dir() {
-        return Err(Error::Usage(format!(
-            "sivuston kansiota {} ei ole (tarkista --root)",
-            cli.root.display()
-        )));
-    }
+    let root = cli.root;
+    let site = move || {
+        if root.is_dir() {
+            Ok(root)
+        } else {
+            Err(Error::Usage(format!(
+                "sivuston kansiota {} ei ole (tarkista --root)",
+                root.display()
+            )))
+        }
+    };
     match cli.command {
-        Command::Build(args) => cmd::build::execute(cli.root, args),
-        Command::Check(args) => cmd::check::execute(cli.root, args),
-        Command::Serve(args) => cmd::serve::execute(cli.root, args),
-        Command::New(what) => cmd::new::execute(cli.root, what),
+        Command::Build(args) => cmd::build::execute(site()?, args),
+        Command::Check(args) => cmd::check::execute(site()?, args),
+        Command::Serve(args) => cmd::serve::execute(site()?, args),
+        Command::New(what) => cmd::new::execute(site()?, what),
+        Command::Init(args) => cmd::init::execute(args),
     }
 }
 
