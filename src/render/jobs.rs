@@ -253,6 +253,7 @@ fn generated<'a>(site: &'a Site, title: &'a str, rel: &str, from: &[PageId]) -> 
         updated: from.iter().filter_map(|&id| site.pages[id].updated).max(),
         year: None,
         sources: sources.iter().map(|&i| &site.config.sources[i]).collect(),
+        text_lang: None,
     }
 }
 

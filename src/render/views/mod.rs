@@ -251,6 +251,9 @@ pub struct PageView<'a> {
     pub updated: Option<jiff::civil::Date>,
     pub year: Option<i32>,
     pub sources: Vec<&'a SourceDoc>,
+    /// The language of the page's own text where it is not the page's
+    /// (a page with no translation): its elements get `lang`.
+    pub text_lang: Option<&'a str>,
 }
 
 pub fn page_view<'a>(site: &'a Site, id: PageId) -> PageView<'a> {
@@ -287,6 +290,7 @@ pub fn page_view_linked<'a>(
         updated: p.updated,
         year: p.year,
         sources: p.sources.iter().map(|&i| &site.config.sources[i]).collect(),
+        text_lang: (!p.translated).then_some(p.lang.as_str()),
     }
 }
 
