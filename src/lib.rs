@@ -218,7 +218,7 @@ pub fn produce(
     let languages = routes::Languages {
         sites: all
             .iter()
-            .map(|(s, t)| (*s, t.words().text("language.name").to_string()))
+            .map(|(s, t)| (*s, t.words().text("language.in_language").to_string()))
             .collect(),
     };
     let emit = |rel: &str, bytes: &[u8]| {
