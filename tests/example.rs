@@ -3,10 +3,6 @@
 //! end: the two languages' `<html lang>`, the `hreflang` links between
 //! translations, the Swedish URLs of the generated views, a page without a
 //! translation, and a `check` with no warnings.
-//!
-//! The example is written to MULTILINGUAL_SCHEMA.md, which the build does
-//! not understand yet: every test is ignored until the multilingual build
-//! is merged (then remove the `#[ignore]`s).
 
 mod common;
 
@@ -120,7 +116,7 @@ fn all_pages(public: &Path) -> BTreeMap<PathBuf, Languages> {
 }
 
 #[test]
-#[ignore = "needs multilingual build (lead)"]
+
 fn finnish_is_the_main_language_and_swedish_is_under_sv() {
     let (_out, public) = built();
     let fi = page(&public, "index.html");
@@ -133,7 +129,7 @@ fn finnish_is_the_main_language_and_swedish_is_under_sv() {
 }
 
 #[test]
-#[ignore = "needs multilingual build (lead)"]
+
 fn translations_link_each_other_with_hreflang() {
     let (_out, public) = built();
     let pages = all_pages(&public);
@@ -235,7 +231,7 @@ fn translations_link_each_other_with_hreflang() {
 }
 
 #[test]
-#[ignore = "needs multilingual build (lead)"]
+
 fn swedish_views_are_under_swedish_names_with_swedish_findings() {
     let (_out, public) = built();
     // A municipality's slug in Swedish comes from its Swedish name.
@@ -327,7 +323,7 @@ fn elements_with_lang(html: &str, lang: &str) -> Vec<(usize, usize)> {
 }
 
 #[test]
-#[ignore = "needs multilingual build (lead)"]
+
 fn an_untranslated_page_is_published_in_swedish_with_a_notice() {
     let (_out, public) = built();
     let fi = page(&public, "tietoa/index.html");
@@ -369,7 +365,7 @@ fn an_untranslated_page_is_published_in_swedish_with_a_notice() {
 }
 
 #[test]
-#[ignore = "needs multilingual build (lead)"]
+
 fn check_passes_with_no_warnings_but_the_placeholder_address() {
     // With the address given on the command line (never a placeholder
     // then), nothing at all to warn about, even with --strict.

@@ -270,7 +270,6 @@ fn a_bilingual_site_has_its_translations_beside_the_pages() {
 }
 
 #[test]
-#[ignore = "needs multilingual site.toml (lead's branch)"]
 fn a_bilingual_site_builds_and_checks_with_warnings_only() {
     let tmp = tempdir();
     let site = tmp.path().join("saaristo");

@@ -98,15 +98,13 @@ fn refuse_a_site(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Every file of the new site, made in memory. The Finnish `site.toml` is
+/// Every file of the new site, made in memory. The `site.toml` is
 /// read by the same parser as a build's, so that a name the flags let
 /// through but the configuration refuses stops here, before writing.
 fn files(site: &flags::NewSite) -> Result<Vec<(PathBuf, String)>, Error> {
-    // TODO(multilingual): parse the text with its translations once
-    // site.toml accepts [languages.*] and inline translations; until then
-    // its main-language part is what a build can read.
-    let finnish = site_toml::site_toml(site, false);
-    if let Err(problems) = crate::config::parse(finnish.into_bytes(), Path::new("site.toml"), None)
+    let text = site_toml::site_toml(site, true);
+    if let Err(problems) =
+        crate::config::parse(text.clone().into_bytes(), Path::new("site.toml"), None)
     {
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         return Err(Error::Internal(format!(
@@ -114,7 +112,7 @@ fn files(site: &flags::NewSite) -> Result<Vec<(PathBuf, String)>, Error> {
             shown.join("\n")
         )));
     }
-    let mut files = vec![(PathBuf::from("site.toml"), site_toml::site_toml(site, true))];
+    let mut files = vec![(PathBuf::from("site.toml"), text)];
     files.extend(pages::pages(site));
     Ok(files)
 }
