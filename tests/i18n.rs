@@ -117,7 +117,7 @@ fn a_swedish_site_gets_the_swedish_theme() {
     }
     let statement = page(out.path(), "saavutettavuus/index.html");
     assert!(statement.contains("Detta tillgänglighetsutlåtande gäller webbplatsen"));
-    let search = page(out.path(), "haku/index.html");
+    let search = page(out.path(), "sok/index.html");
     assert!(search.contains("<title>Sök – "), "{search}");
     assert!(search.contains("data-searching=\"Söker…\""), "{search}");
     assert!(search.contains("data-no-results=\"Inga resultat för ”{query}”.\""));

@@ -322,9 +322,8 @@ fn with_words(site: &hyte::model::Site, text: &str) -> hyte::model::Site {
 /// serde_json, the CSV with the csv reader, and none of them holding a
 /// character that may not go out.
 fn machine_files(site: &hyte::model::Site) {
-    let generated = hyte::render::views::generated_urls(site);
     let made = std::sync::Mutex::new(Vec::new());
-    hyte::publish::files(site, &generated, &|rel, bytes| {
+    hyte::publish::files(site, &hyte::routes::Languages::one(site), &|rel, bytes| {
         made.lock().unwrap().push((rel.to_string(), bytes.to_vec()));
         Ok(())
     })
