@@ -184,7 +184,12 @@ pub fn produce(
     };
     publish::files(site, &render::views::generated_urls(site), &emit)?;
     lap("feeds, calendars, data");
-    for (rel, bytes) in search::files(texts.into_pages()) {
+    // The main language's index, in the words of that language.
+    let lang = search::SearchLang {
+        code: &site.config.language,
+        dir: "haku/",
+    };
+    for (rel, bytes) in search::files(texts.into_pages(), &lang) {
         emit(&rel, &bytes)?;
     }
     lap("search index");

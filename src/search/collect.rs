@@ -24,25 +24,46 @@ pub struct Pages {
 /// Collects the main content of every rendered page (navigation, header
 /// and footer are outside `<main>` and never indexed). Each page is read
 /// where it is rendered, on the rendering threads; what is kept is its
-/// documents and, per document, its word ids.
-#[derive(Debug, Default)]
+/// documents and, per document, its word ids. One collector makes one
+/// language's index: it is handed that language's pages only.
+#[derive(Debug)]
 pub struct Collector {
     pages: Mutex<Vec<PageText>>,
     /// Word → id, shared by all pages. Ids depend on the order pages come
     /// in; nothing written depends on them.
     words: Mutex<FxHashMap<Box<str>, u32>>,
+    /// Output paths never read, by their start (see [`Collector::skipping`]).
+    skip: Vec<String>,
+}
+
+/// The collector of a site's main language: its search page `haku/` and
+/// its glossary are not read.
+impl Default for Collector {
+    fn default() -> Self {
+        let glossary = crate::render::views::GLOSSARY.0.trim_start_matches('/');
+        Collector::skipping(["haku/", glossary])
+    }
 }
 
 impl Collector {
+    /// A collector that reads no file whose output path starts with one of
+    /// `skip`: the search page and the glossary of its language, e.g.
+    /// `["sv/sok/", "sv/ordlista/"]`, and its 404 page if it has one of its
+    /// own (`404.html` is never read). They are not results: the glossary
+    /// names every term and would come first for each.
+    pub fn skipping<S: Into<String>>(skip: impl IntoIterator<Item = S>) -> Self {
+        Collector {
+            pages: Mutex::default(),
+            words: Mutex::default(),
+            skip: skip.into_iter().map(Into::into).collect(),
+        }
+    }
+
     /// Takes a rendered file; reads it if it is a page worth finding.
     pub fn add(&self, site: &Site, rel: &str, bytes: &[u8]) {
-        // The search page, the 404 page and the glossary are not results:
-        // the glossary names every term and would come first for each.
-        let glossary = crate::render::views::GLOSSARY.0.trim_start_matches('/');
         if !rel.ends_with(".html")
             || rel == "404.html"
-            || rel.starts_with("haku/")
-            || rel.starts_with(glossary)
+            || self.skip.iter().any(|s| rel.starts_with(s.as_str()))
         {
             return;
         }
