@@ -240,10 +240,14 @@ pub fn produce(
             publish::language_files(site, &emit)?;
         }
         lap("feeds, calendars, data");
-        if i == 0 {
-            for (rel, bytes) in search::files(texts.into_pages()) {
-                emit(&rel, &bytes)?;
-            }
+        // Each language's index, in the words of that language.
+        let dir = site.routes.search_dir();
+        let lang = search::SearchLang {
+            code: &site.config.language,
+            dir: &dir,
+        };
+        for (rel, bytes) in search::files(texts.into_pages(), &lang) {
+            emit(&rel, &bytes)?;
         }
         lap("search index");
     }

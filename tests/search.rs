@@ -8,7 +8,11 @@
 //! is set, as in CI. Also the index files themselves, which need no browser
 //! and are always checked.
 
+#[path = "search/client.rs"]
+mod client;
 mod common;
+#[path = "search/swedish.rs"]
+mod swedish;
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
@@ -20,6 +24,15 @@ fn main() -> ExitCode {
         trial(
             "the_index_is_split_and_carries_its_rules",
             the_index_is_split_and_carries_its_rules,
+        ),
+        trial(
+            "a_swedish_index_finds_swedish_forms",
+            swedish::a_swedish_index_finds_swedish_forms,
+        ),
+        trial_needing(
+            "haku_js_searches_the_swedish_index",
+            swedish::node_missing,
+            swedish::haku_js_searches_the_swedish_index,
         ),
         trial_needing(
             "recall_at_5_on_the_finnish_query_set",

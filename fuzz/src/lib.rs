@@ -258,7 +258,7 @@ pub fn page(data: &[u8]) -> bool {
         }
     }
     // The search index of those pages: every file is JSON.
-    let files = hyte::search::files(search.into_pages());
+    let files = hyte::search::files(search.into_pages(), &hyte::search::SearchLang::FINNISH);
     assert!(!files.is_empty());
     for (rel, bytes) in files {
         if rel.ends_with(".json") {

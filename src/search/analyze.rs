@@ -1,49 +1,17 @@
-//! Finnish word analysis for the search index.
+//! Word analysis for the search index, in the language of the index (see
+//! [`super::lang`]).
 //!
-//! Snowball (rust-stemmers) alone stems Finnish poorly for search: kunta →
-//! "kun" but kuntaa → "kunt", päätös and päätöksen part ways, lasten is not
-//! lapset. So both sides first *fold* a word with a few rules (consonant
-//! gradation, -ks-/-s-, -uuden/-uus, -nen/-sen, a few irregulars), the
-//! index then stores the Snowball stem of the folded word, and a query word
-//! matches a key that is a prefix of its folded form covering most of it.
-//! The fold rules and the stopwords are data, published in the index's
-//! meta file, so the JavaScript client applies exactly the same ones.
+//! Both sides first *fold* a word with the language's fold rules, the
+//! index then stores the Snowball stem of the folded word, and a query
+//! word matches a key that is a prefix of its folded form covering most
+//! of it: the client needs no stemmer. The fold rules and the stopwords
+//! are data, published in the index's meta file, so the JavaScript client
+//! applies exactly the same ones.
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use unicode_normalization::UnicodeNormalization;
 
-/// Replacements applied in order to a lowercased word: (from, to, where).
-/// `where` is "word" (the whole word), "end" (at the end) or "any".
-pub const FOLD_RULES: &[(&str, &str, &str)] = &[
-    ("lasten", "lapsen", "word"),
-    ("miesten", "miehen", "word"),
-    ("naisten", "naisen", "word"),
-    ("nen", "sen", "end"),
-    ("kk", "k", "any"),
-    ("pp", "p", "any"),
-    ("tt", "t", "any"),
-    ("nn", "nt", "any"),
-    ("mm", "mp", "any"),
-    ("ng", "nk", "any"),
-    ("d", "t", "any"),
-    ("ks", "s", "any"),
-    ("uut", "uus", "any"),
-    ("yyt", "yys", "any"),
-];
-
-/// Words too common to search for. "kun" must never find "kunta".
-pub const STOPWORDS: &[&str] = &[
-    "ja", "tai", "sekä", "eli", "että", "kun", "jos", "kuin", "mutta", "vaan", "myös", "sekä",
-    "on", "ovat", "oli", "olivat", "ole", "ei", "en", "et", "emme", "eivät", "olla", "ollut",
-    "olleet", "olisi", "se", "ne", "sen", "niiden", "sitä", "niitä", "siinä", "niissä", "sille",
-    "niille", "siitä", "tämä", "nämä", "tämän", "näiden", "tätä", "näitä", "tässä", "näissä",
-    "tästä", "tähän", "tuo", "nuo", "joka", "jotka", "jonka", "joiden", "jota", "joita", "jossa",
-    "joissa", "josta", "johon", "mikä", "mitkä", "minkä", "mitä", "missä", "mistä", "mihin",
-    "kuka", "ketkä", "minä", "sinä", "hän", "me", "te", "he", "minun", "sinun", "hänen", "meidän",
-    "teidän", "heidän", "hänet", "heitä", "niin", "nyt", "vain", "jo", "vielä", "kanssa", "mukaan",
-    "yli", "alle", "ennen", "jälkeen", "koska", "kuten", "siis", "tai", "eikä", "sillä", "jotta",
-    "kunnes", "vaikka", "noin", "mm", "esim", "ym", "yms",
-];
+use super::lang::{self, Language, Rules};
 
 /// Shortest key, and how many letters a query word may have after its key.
 pub const MIN_KEY: usize = 3;
@@ -72,10 +40,10 @@ pub fn fold_diacritics(word: &str) -> String {
         .collect()
 }
 
-/// The fold rules of [`FOLD_RULES`], in order.
-pub fn fold(word: &str) -> String {
+/// The fold `rules` of a language, in order.
+pub fn fold(rules: Rules, word: &str) -> String {
     let mut w = word.to_string();
-    for (from, to, place) in FOLD_RULES {
+    for (from, to, place) in rules {
         match *place {
             "word" if w == *from => w = to.to_string(),
             "end" if w.ends_with(from) => {
@@ -88,10 +56,6 @@ pub fn fold(word: &str) -> String {
         }
     }
     w
-}
-
-pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
 }
 
 /// Splits text into words (letters and digits), keeping whether a word
@@ -174,25 +138,54 @@ pub fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)
     }
 }
 
-/// The keys of one word: the Snowball stem of its folded form, and that
-/// stem less its last letter (a looser key, for stems Snowball cuts
-/// unevenly, such as nuoret → "nuore" but nuorten → "nuort").
+/// The keys of one word in one language: the Snowball stem of its folded
+/// form, and that stem less its last letter (a looser key, for stems
+/// Snowball cuts unevenly, such as nuoret → "nuore" but nuorten →
+/// "nuort").
 pub struct Analyzer {
-    stemmer: Stemmer,
+    stemmer: Option<Stemmer>,
+    language: &'static Language,
 }
 
+/// Finnish.
 impl Default for Analyzer {
     fn default() -> Self {
-        Analyzer {
-            stemmer: Stemmer::create(Algorithm::Finnish),
-        }
+        Analyzer::new("fi")
     }
 }
 
 impl Analyzer {
+    /// The analyser of the language `code` (see [`lang::language`]).
+    pub fn new(code: &str) -> Self {
+        let language = lang::language(code);
+        Analyzer {
+            stemmer: language.stemmer.map(Stemmer::create),
+            language,
+        }
+    }
+
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
+    /// The language's fold rules applied to a lowercased word.
+    pub fn fold(&self, word: &str) -> String {
+        fold(self.language.rules, word)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.language.stopwords.contains(&word)
+    }
+
     pub fn stem(&self, word: &str) -> String {
-        let folded = fold(word);
-        let stem = self.stemmer.stem(&folded).into_owned();
+        let folded = self.fold(word);
+        let Some(stemmer) = &self.stemmer else {
+            return folded;
+        };
+        let mut stem = stemmer.stem(&folded).into_owned();
+        if let Some(after) = self.language.after_stem {
+            stem = after(&folded, stem);
+        }
         if stem.chars().count() < MIN_KEY {
             folded
         } else {
@@ -208,7 +201,7 @@ impl Analyzer {
     /// [`Analyzer::keys`], given the word's [`Analyzer::stem`] when it is
     /// already known.
     pub fn keys_with(&self, word: &str, stem: Option<&str>) -> Vec<(String, f32)> {
-        if is_stopword(word) || word.chars().count() < 2 {
+        if self.is_stopword(word) || word.chars().count() < 2 {
             return Vec::new();
         }
         let stem = stem.map_or_else(|| self.stem(word), str::to_string);
@@ -235,10 +228,10 @@ mod tests {
 
     /// The query side, as the JavaScript client does it.
     fn hits(a: &Analyzer, doc_word: &str, query: &str) -> bool {
-        if is_stopword(&normalize(query)) {
+        if a.is_stopword(&normalize(query)) {
             return false;
         }
-        let q = fold(&normalize(query));
+        let q = a.fold(&normalize(query));
         a.keys(&normalize(doc_word))
             .iter()
             .any(|(k, _)| key_matches(k, &q))

@@ -24,16 +24,40 @@ pub struct Pages {
 /// Collects the main content of every rendered page (navigation, header
 /// and footer are outside `<main>` and never indexed). Each page is read
 /// where it is rendered, on the rendering threads; what is kept is its
-/// documents and, per document, its word ids.
-#[derive(Debug, Default)]
+/// documents and, per document, its word ids. One collector makes one
+/// language's index: it is handed that language's pages only.
+#[derive(Debug)]
 pub struct Collector {
     pages: Mutex<Vec<PageText>>,
     /// Word → id, shared by all pages. Ids depend on the order pages come
     /// in; nothing written depends on them.
     words: Mutex<FxHashMap<Box<str>, u32>>,
+    /// Output paths never read, by their start (see [`Collector::skipping`]).
+    skip: Vec<String>,
+}
+
+/// A collector that skips what the site's routes say are no results (its
+/// search page, glossary and 404 page, in the site's language).
+impl Default for Collector {
+    fn default() -> Self {
+        Collector::skipping(Vec::<String>::new())
+    }
 }
 
 impl Collector {
+    /// A collector that reads no file whose output path starts with one of
+    /// `skip`: the search page and the glossary of its language, e.g.
+    /// `["sv/sok/", "sv/ordlista/"]`, and its 404 page if it has one of its
+    /// own (`404.html` is never read). They are not results: the glossary
+    /// names every term and would come first for each.
+    pub fn skipping<S: Into<String>>(skip: impl IntoIterator<Item = S>) -> Self {
+        Collector {
+            pages: Mutex::default(),
+            words: Mutex::default(),
+            skip: skip.into_iter().map(Into::into).collect(),
+        }
+    }
+
     /// Takes a rendered file; reads it if it is a page worth finding.
     pub fn add(&self, site: &Site, rel: &str, bytes: &[u8]) {
         // The search page, the 404 page and the glossary are not results:
@@ -44,6 +68,7 @@ impl Collector {
             || crate::routes::output_file(&r.not_found()) == rel
             || rel.starts_with(&r.search_dir())
             || rel.starts_with(glossary.trim_start_matches('/'))
+            || self.skip.iter().any(|s| rel.starts_with(s.as_str()))
         {
             return;
         }

@@ -106,7 +106,11 @@ pub(super) fn compound<'w>(
         } else {
             i >= 5 && tail_known()
         };
-        if found {
+        // In Swedish a head with the word's own stem is the word less an
+        // ending (ungdom|arnas, trygg|heten), not a compound.
+        let ending =
+            || analyzer.language().whole_heads_only && analyzer.stem(head) == analyzer.stem(word);
+        if found && !ending() {
             return Some((head, tail));
         }
     }

@@ -1,14 +1,24 @@
 //! The search index, built at build time from the main content of every
-//! page (never navigation), split so that a query fetches little:
+//! page (never navigation), one index per language, each in the folder of
+//! that language's search page (`dir` of [`SearchLang`]: `haku/` for a
+//! Finnish main language, e.g. `sv/sok/` for Swedish), split so that a
+//! query fetches little:
 //!
-//! - `haku/meta.json`: the fold rules, stopwords and limits the client
+//! - `{dir}meta.json`: the fold rules, stopwords and limits the client
 //!   must apply exactly as the index did, and how many documents there are;
-//! - `haku/i/<letter>.json`: the keys whose first letter (ä/ö folded) is
+//! - `{dir}i/<letter>.json`: the keys whose first letter (ä/å/ö folded) is
 //!   that letter, each with its postings `[document, weight]`; a query word
 //!   needs one of these files;
-//! - `haku/d/<n>.json`: documents in chunks of [`CHUNK`]: URL with anchor,
+//! - `{dir}d/<n>.json`: documents in chunks of [`CHUNK`]: URL with anchor,
 //!   title, where it is (year, group) and its text for the snippet; a query
 //!   needs the chunks of its top results only.
+//!
+//! The client (the theme's `haku.js`) finds the index in the `data-index`
+//! attribute of its script tag, the URL of the search page. Words are
+//! analysed in the index's language ([`lang`]): its stemmer at build time,
+//! its fold rules and stopwords on both sides, as the meta file carries
+//! them; a query word finds the keys that are prefixes of it, so the
+//! client needs no stemmer of its own.
 //!
 //! A document is a section of a page: the part under one heading, linked by
 //! its anchor. Titles and headings weigh more than body text. Compound
@@ -29,20 +39,30 @@
 //! (the pages of all threads, one id per word), `compound` (the words
 //! analysed, compounds and hyphen pairs), `keys` (key ids), `rank` (the
 //! documents scored, the best postings kept), `write` (the files);
-//! `analyze` is the Finnish word analysis the client shares.
+//! `analyze` is the word analysis the client shares, `lang` the languages
+//! it knows.
+//!
+//! A site in several languages makes one [`Collector`] per language, each
+//! handed the pages of its language and told to skip its search page and
+//! glossary ([`Collector::skipping`]), and calls [`files`] once per
+//! language with its [`SearchLang`].
 
 pub mod analyze;
 mod collect;
 mod compound;
 mod keys;
+pub mod lang;
 mod page;
 mod rank;
 mod text;
 mod write;
 
 pub use collect::{Collector, Pages};
+pub use lang::SearchLang;
 pub use page::PageText;
 pub use write::{CHUNK, files};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sv;

@@ -12,6 +12,7 @@ use super::analyze::{self, Analyzer};
 use super::collect::Pages;
 use super::compound::{self, Analysed, Lexicon};
 use super::keys::Keys;
+use super::lang::SearchLang;
 use super::page::PageText;
 use super::rank;
 
@@ -42,10 +43,12 @@ impl<K: Serialize, V: Serialize, I: Clone + IntoIterator<Item = (K, V)>> Seriali
     }
 }
 
-/// Builds the index files from the rendered pages: (path relative to the
-/// output, bytes).
-pub fn files(pages: Pages) -> Vec<(String, Vec<u8>)> {
-    let analyzer = Analyzer::default();
+/// Builds the index files of one language from its rendered pages, the
+/// words analysed in `lang.code`, the files in `lang.dir`: (path relative
+/// to the output, bytes).
+pub fn files(pages: Pages, lang: &SearchLang<'_>) -> Vec<(String, Vec<u8>)> {
+    let analyzer = Analyzer::new(lang.code);
+    let dir = folder(lang.dir);
     let Pages { mut pages, words } = pages;
 
     // Every distinct word analysed once, then each hyphen pair once.
@@ -75,20 +78,32 @@ pub fn files(pages: Pages) -> Vec<(String, Vec<u8>)> {
     let kept = rank::kept(best);
 
     let shards = shards(&keys.names);
-    let mut out = vec![meta(&pages, &shards, n_docs)];
+    let mut out = vec![meta(&pages, &shards, n_docs, &analyzer, &dir)];
     out.par_extend(shards.into_par_iter().map(|(shard, ids)| {
         let entries = ids.iter().map(|&k| (keys.names[k], &kept[k]));
         (
-            format!("haku/i/{shard}.json"),
+            format!("{dir}i/{shard}.json"),
             serde_json::to_vec(&Map(entries)).expect("plain data"),
         )
     }));
-    push_chunks(pages, &mut out);
+    push_chunks(pages, &dir, &mut out);
     out
 }
 
+/// `dir` as a folder prefix: no leading `/`, one trailing `/` (nothing
+/// for the root).
+fn folder(dir: &str) -> String {
+    let dir = dir.trim_matches('/');
+    if dir.is_empty() {
+        String::new()
+    } else {
+        format!("{dir}/")
+    }
+}
+
 /// The keys (by id) of each key file, by the file's name: the key's first
-/// letter (ä/ö folded), `_` for any other first character.
+/// letter (ä, å, ö folded as in every language), `_` for any other first
+/// character.
 fn shards(key_names: &[&str]) -> BTreeMap<String, Vec<usize>> {
     let mut shards: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (k, key) in key_names.iter().enumerate() {
@@ -106,12 +121,16 @@ fn shards(key_names: &[&str]) -> BTreeMap<String, Vec<usize>> {
     shards
 }
 
-/// `haku/meta.json`.
+/// `{dir}meta.json`, with the fold rules and stopwords of the analyser's
+/// language.
 fn meta(
     pages: &[PageText],
     shards: &BTreeMap<String, Vec<usize>>,
     n_docs: u32,
+    analyzer: &Analyzer,
+    dir: &str,
 ) -> (String, Vec<u8>) {
+    let language = analyzer.language();
     let page_of: Vec<u32> = pages
         .iter()
         .enumerate()
@@ -125,21 +144,22 @@ fn meta(
         chunk: CHUNK,
         min_key: analyze::MIN_KEY,
         reach: analyze::REACH,
-        rules: analyze::FOLD_RULES
+        rules: language
+            .rules
             .iter()
             .map(|(a, b, c)| [*a, *b, *c])
             .collect(),
-        stopwords: analyze::STOPWORDS,
+        stopwords: language.stopwords,
     };
     (
-        "haku/meta.json".to_string(),
+        format!("{dir}meta.json"),
         serde_json::to_vec(&meta).expect("plain data"),
     )
 }
 
-/// Appends the chunks of documents, `haku/d/<n>.json`, to `out`; each page
-/// is freed once its documents are in.
-fn push_chunks(pages: Vec<PageText>, out: &mut Vec<(String, Vec<u8>)>) {
+/// Appends the chunks of documents, `{dir}d/<n>.json`, to `out`; each
+/// page is freed once its documents are in.
+fn push_chunks(pages: Vec<PageText>, dir: &str, out: &mut Vec<(String, Vec<u8>)>) {
     let first_chunk = out.len();
     let mut chunk: Vec<u8> = Vec::new();
     let mut in_chunk = 0;
@@ -156,7 +176,7 @@ fn push_chunks(pages: Vec<PageText>, out: &mut Vec<(String, Vec<u8>)>) {
                 let next = Vec::with_capacity(chunk.len() + chunk.len() / 4);
                 let n = out.len() - first_chunk;
                 out.push((
-                    format!("haku/d/{n}.json"),
+                    format!("{dir}d/{n}.json"),
                     std::mem::replace(&mut chunk, next),
                 ));
                 in_chunk = 0;
@@ -166,6 +186,6 @@ fn push_chunks(pages: Vec<PageText>, out: &mut Vec<(String, Vec<u8>)>) {
     if in_chunk > 0 {
         chunk.push(b']');
         let n = out.len() - first_chunk;
-        out.push((format!("haku/d/{n}.json"), chunk));
+        out.push((format!("{dir}d/{n}.json"), chunk));
     }
 }

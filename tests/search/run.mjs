@@ -3,15 +3,16 @@
 //
 //   node tests/search/run.mjs PUBLIC_DIR [--min-recall 0.95]
 //        [--engine hyte|pagefind] [--queries FILE] [--base-path /]
-//        [--json FILE] [--timeout MS]
+//        [--search-path haku/] [--json FILE] [--timeout MS]
 //
 // Serves PUBLIC_DIR on 127.0.0.1 and runs every query in headless Chromium:
 //
-// - engine hyte (default): opens /haku/?q=<query>, waits until the
+// - engine hyte (default): opens /haku/?q=<query> (or the search page of
+//   another language, --search-path sv/sok/), waits until the
 //   role="status" element says how many results there are (its text is
-//   non-empty, no longer "Haetaan…", and mentions "tulos"/"tuloksia"), and
-//   reads the first <a href> of each <li> of the <ol> inside
-//   #hakutulokset;
+//   non-empty and no longer the script's data-searching word, "Haetaan…",
+//   "Söker…"), and reads the first <a href> of each <li> of the <ol>
+//   inside #hakutulokset;
 // - engine pagefind: the same queries through Pagefind's JavaScript API
 //   (PUBLIC_DIR/pagefind/, made by `python3 -m pagefind_bin --site DIR`).
 //
@@ -47,7 +48,7 @@ function die(message) {
 
 const USAGE =
   "usage: node tests/search/run.mjs PUBLIC_DIR [--min-recall 0.95] [--engine hyte|pagefind] " +
-  "[--queries FILE] [--base-path /] [--json FILE] [--timeout MS]";
+  "[--queries FILE] [--base-path /] [--search-path haku/] [--json FILE] [--timeout MS]";
 
 const opts = {
   root: null,
@@ -55,6 +56,7 @@ const opts = {
   engine: "hyte",
   queries: path.join(here, "queries.toml"),
   basePath: "/",
+  searchPath: "haku/",
   json: null,
   timeout: 10000,
 };
@@ -70,6 +72,7 @@ const opts = {
     else if (a === "--engine") opts.engine = value();
     else if (a === "--queries") opts.queries = path.resolve(value());
     else if (a === "--base-path") opts.basePath = value();
+    else if (a === "--search-path") opts.searchPath = value();
     else if (a === "--json") opts.json = path.resolve(value());
     else if (a === "--timeout") opts.timeout = Number(value());
     else if (a === "-h" || a === "--help") {
@@ -86,6 +89,8 @@ const opts = {
   if (!Number.isFinite(opts.timeout) || opts.timeout <= 0) die("--timeout must be a positive number of ms");
   if (!opts.basePath.startsWith("/")) opts.basePath = "/" + opts.basePath;
   if (!opts.basePath.endsWith("/")) opts.basePath += "/";
+  opts.searchPath = opts.searchPath.replace(/^\/+/, "");
+  if (!opts.searchPath.endsWith("/")) opts.searchPath += "/";
 }
 const root = opts.root;
 if (!(await stat(root).catch(() => null))?.isDirectory()) die(`${root} is not a folder`);
@@ -199,8 +204,8 @@ if (queries.length === 0) die(`${opts.queries} has no [[query]]`);
   }
   if (missing.length) die(`expected pages missing from ${root}:\n${missing.join("\n")}`);
 }
-if (opts.engine === "hyte" && !existsSync(path.join(root, "haku", "index.html")))
-  die(`${root} has no haku/index.html: the site has no search page yet`);
+if (opts.engine === "hyte" && !existsSync(path.join(root, opts.searchPath, "index.html")))
+  die(`${root} has no ${opts.searchPath}index.html: the site has no search page yet`);
 if (opts.engine === "pagefind" && !existsSync(path.join(root, "pagefind", "pagefind.js")))
   die(`${root} has no pagefind/pagefind.js: run python3 -m pagefind_bin --site ${root}`);
 
@@ -229,7 +234,7 @@ function pagePath(href, base) {
 
 async function hyteEngine(page, base, problems) {
   return async (q) => {
-    const url = `${base}${opts.basePath}haku/?q=${encodeURIComponent(q)}`;
+    const url = `${base}${opts.basePath}${opts.searchPath}?q=${encodeURIComponent(q)}`;
     const response = await page.goto(url, { waitUntil: "load" });
     if (!response || !response.ok()) throw new Error(`${url}: HTTP ${response?.status()}`);
     try {
@@ -241,6 +246,9 @@ async function hyteEngine(page, base, problems) {
             box?.closest("main")?.querySelector('[role="status"]') ??
             document.querySelector('[role="status"]');
           const text = (status?.textContent ?? "").trim();
+          // The script's own words, from the theme's language file.
+          const words = document.querySelector("script[data-searching]")?.dataset;
+          if (words) return text !== "" && text !== words.searching.trim();
           return text !== "" && !/haetaan/i.test(text) && /tulos|tuloks/i.test(text);
         },
         null,
@@ -271,9 +279,12 @@ async function hyteEngine(page, base, problems) {
           hrefs.push(a ? a.href : null);
         }
       }
-      return { status: status?.textContent?.trim() ?? "", hrefs };
+      const none = document.querySelector("script[data-no-results]")?.dataset.noResults;
+      const text = status?.textContent?.trim() ?? "";
+      const noResults = none ? text.startsWith(none.split("{query}")[0].trim()) : /^ei tuloksia/i.test(text);
+      return { status: text, noResults, hrefs };
     });
-    if (/^ei tuloksia/i.test(found.status) && found.hrefs.length > 0)
+    if (found.noResults && found.hrefs.length > 0)
       problems.add(`${JSON.stringify(q)}: the status says "${found.status}" but the list has ${found.hrefs.length} results`);
     if (found.hrefs.includes(null)) problems.add(`${JSON.stringify(q)}: a result <li> has no <a href>`);
     return found.hrefs.filter((h) => h !== null);

@@ -1,13 +1,17 @@
-// Search for hyte sites: runs only on /haku/, fetches the index built by
-// `hyte build` (haku/meta.json, one haku/i/<letter>.json per query word,
-// and the haku/d/<n>.json chunks of the top results), and applies the same
-// fold rules and stopwords as the index (they come from meta.json).
+// Search for hyte sites: runs only on a search page (/haku/, /sv/sok/…),
+// fetches the index built by `hyte build` for the page's language from the
+// folder in data-index of its script tag (meta.json, one i/<letter>.json
+// per query word, and the d/<n>.json chunks of the top results), and
+// applies the same fold rules and stopwords as the index (they come from
+// meta.json). It stems nothing itself: a query word finds the index's keys
+// that are prefixes of it, whatever the language.
 // No framework, no inline code: works under a strict Content-Security-Policy.
 (() => {
   "use strict";
   const script = document.currentScript;
   const base = (script && script.dataset.base) || "/";
-  const index = base + "haku/";
+  // Without data-index (a theme's older haku.html), the main language's.
+  const index = (script && script.dataset.index) || base + "haku/";
   // The page's words, from the theme's language file (data-* of the
   // script tag), with {query}, {n} and {total} filled here.
   const say = (name, values = {}) =>
