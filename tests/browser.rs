@@ -43,7 +43,29 @@ fn main() -> ExitCode {
             || browser_tools_missing(false),
             every_page_of_the_fixture_site_reads_well_zoomed_printed_in_forced_colours_and_aloud,
         ),
+        trial_needing(
+            "every_page_of_the_bilingual_example_passes_axe_nu_keyboard_and_reflow_checks",
+            || browser_tools_missing(true),
+            every_page_of_the_bilingual_example_passes_axe_nu_keyboard_and_reflow_checks,
+        ),
+        trial_needing(
+            "every_page_of_the_bilingual_example_reads_well_zoomed_printed_in_forced_colours_and_aloud",
+            || browser_tools_missing(false),
+            every_page_of_the_bilingual_example_reads_well_zoomed_printed_in_forced_colours_and_aloud,
+        ),
     ])
+}
+
+fn example() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kaksikielinen")
+}
+
+fn every_page_of_the_bilingual_example_passes_axe_nu_keyboard_and_reflow_checks() {
+    check_in_browser(&example(), "check.mjs");
+}
+
+fn every_page_of_the_bilingual_example_reads_well_zoomed_printed_in_forced_colours_and_aloud() {
+    check_in_browser(&example(), "readers.mjs");
 }
 
 fn check_in_browser(site: &Path, script: &str) {

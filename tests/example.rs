@@ -9,6 +9,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::html::{attributes, elements_with_lang};
 use common::*;
 use regex::Regex;
 
@@ -49,18 +50,6 @@ fn file_of(public: &Path, href: &str) -> Option<PathBuf> {
     } else {
         public.join(rel)
     })
-}
-
-/// The attributes of one tag (`<link rel="alternate" …>`), names
-/// lowercased, values with character references decoded.
-fn attributes(tag: &str) -> BTreeMap<String, String> {
-    let attr = Regex::new(r#"([A-Za-z][\w:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).unwrap();
-    attr.captures_iter(tag)
-        .map(|c| {
-            let value = c.get(2).or_else(|| c.get(3)).unwrap().as_str();
-            (c[1].to_ascii_lowercase(), decode_entities(value))
-        })
-        .collect()
 }
 
 /// What one built page says about its language: `<html lang>` and its
@@ -116,7 +105,6 @@ fn all_pages(public: &Path) -> BTreeMap<PathBuf, Languages> {
 }
 
 #[test]
-
 fn finnish_is_the_main_language_and_swedish_is_under_sv() {
     let (_out, public) = built();
     let fi = page(&public, "index.html");
@@ -129,7 +117,6 @@ fn finnish_is_the_main_language_and_swedish_is_under_sv() {
 }
 
 #[test]
-
 fn translations_link_each_other_with_hreflang() {
     let (_out, public) = built();
     let pages = all_pages(&public);
@@ -231,7 +218,6 @@ fn translations_link_each_other_with_hreflang() {
 }
 
 #[test]
-
 fn swedish_views_are_under_swedish_names_with_swedish_findings() {
     let (_out, public) = built();
     // A municipality's slug in Swedish comes from its Swedish name.
@@ -291,39 +277,7 @@ fn swedish_views_are_under_swedish_names_with_swedish_findings() {
     );
 }
 
-/// The span (start, end) of each element in `html` whose start tag has
-/// `lang="<lang>"`, up to its matching end tag.
-fn elements_with_lang(html: &str, lang: &str) -> Vec<(usize, usize)> {
-    let start = Regex::new(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>").unwrap();
-    let mut spans = Vec::new();
-    for m in start.captures_iter(html) {
-        let whole = m.get(0).unwrap();
-        if attributes(whole.as_str()).get("lang").map(String::as_str) != Some(lang) {
-            continue;
-        }
-        let name = &m[1];
-        let tags = Regex::new(&format!(r"(?i)<(/?){name}\b[^>]*>")).unwrap();
-        let mut depth = 0usize;
-        let mut end = html.len();
-        for t in tags.captures_iter(&html[whole.start()..]) {
-            let at = whole.start() + t.get(0).unwrap().end();
-            if t[1].is_empty() {
-                depth += 1;
-            } else {
-                depth -= 1;
-                if depth == 0 {
-                    end = at;
-                    break;
-                }
-            }
-        }
-        spans.push((whole.start(), end));
-    }
-    spans
-}
-
 #[test]
-
 fn an_untranslated_page_is_published_in_swedish_with_a_notice() {
     let (_out, public) = built();
     let fi = page(&public, "tietoa/index.html");
@@ -365,7 +319,6 @@ fn an_untranslated_page_is_published_in_swedish_with_a_notice() {
 }
 
 #[test]
-
 fn check_passes_with_no_warnings_but_the_placeholder_address() {
     // With the address given on the command line (never a placeholder
     // then), nothing at all to warn about, even with --strict.

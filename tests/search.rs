@@ -39,7 +39,40 @@ fn main() -> ExitCode {
             || browser_tools_missing(false),
             recall_at_5_on_the_finnish_query_set,
         ),
+        trial_needing(
+            "the_bilingual_example_searches_each_language_in_its_own_words",
+            || browser_tools_missing(false),
+            the_bilingual_example_searches_each_language_in_its_own_words,
+        ),
     ])
+}
+
+/// The example site's Finnish search page finds Finnish forms among the
+/// Finnish pages, its Swedish one Swedish forms among the Swedish pages
+/// ("äldres" finds "äldreomsorg"), each through its own index.
+fn the_bilingual_example_searches_each_language_in_its_own_words() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(&dir.join("examples/kaksikielinen"), &public, &[]).assert_code(0);
+    for (queries, search_path) in [("example-fi.toml", "haku/"), ("example-sv.toml", "sv/sok/")] {
+        let run = Command::new("node")
+            .arg(dir.join("tests/search/run.mjs"))
+            .arg(&public)
+            .args(["--min-recall", "1"])
+            .arg("--queries")
+            .arg(dir.join("tests/search").join(queries))
+            .args(["--search-path", search_path])
+            .output()
+            .expect("node runs");
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        eprintln!("{stdout}");
+        assert!(
+            run.status.success(),
+            "{queries}: {stdout}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    }
 }
 
 fn the_index_is_split_and_carries_its_rules() {

@@ -79,9 +79,9 @@ try {
     await page.keyboard.press("Tab");
     const first = await page.evaluate(() => {
       const a = document.activeElement;
-      return { text: a?.textContent?.trim(), href: a?.getAttribute("href") };
+      return { text: a?.textContent?.trim(), href: a?.getAttribute("href"), skip: a?.classList.contains("skip") };
     });
-    if (first.text !== "Siirry pääsisältöön") {
+    if (!first.skip || first.href !== "#sisalto" || !first.text) {
       problems.push(`${rel}: first Tab focuses ${JSON.stringify(first)}, not the skip link`);
     } else {
       await page.keyboard.press("Enter");

@@ -39,15 +39,19 @@ import { fileURLToPath } from "node:url";
 import { htmlPages, launch, serve } from "./site.mjs";
 
 const root = path.resolve(process.argv[2] ?? "public");
-// The status words of the default theme (the [status] table of its
-// Finnish language file, which the `status` macro prints): every status on
-// every page is one of them.
-const fi = readFileSync(fileURLToPath(new URL("../../themes/default/i18n/fi.toml", import.meta.url)), "utf8");
-const statusTable = fi.split(/^\[status\]$/m)[1]?.split(/^\[/m)[0] ?? "";
-const STATUS_WORDS = [...statusTable.matchAll(/^\w+ = "([^"]+)"/gm)]
-  .map((m) => m[1].trim())
-  .filter(Boolean);
-if (STATUS_WORDS.length < 3) throw new Error(`the status words not found in themes/default/i18n/fi.toml: ${STATUS_WORDS}`);
+// The status words of the default theme (the [status] table of each
+// language file, which the `status` macro prints), and the header of the
+// tables' status column ([sessions] status): every status on every page
+// is one of its language's words.
+const table = (text, name) => text.split(new RegExp(`^\\[${name}\\]$`, "m"))[1]?.split(/^\[/m)[0] ?? "";
+const WORDS = {};
+for (const lang of ["fi", "sv", "en"]) {
+  const text = readFileSync(fileURLToPath(new URL(`../../themes/default/i18n/${lang}.toml`, import.meta.url)), "utf8");
+  const status = [...table(text, "status").matchAll(/^\w+ = "([^"]+)"/gm)].map((m) => m[1].trim()).filter(Boolean);
+  if (status.length < 3) throw new Error(`the status words not found in themes/default/i18n/${lang}.toml: ${status}`);
+  const column = table(text, "sessions").match(/^status = "([^"]+)"/m)?.[1];
+  WORDS[lang] = { status, column };
+}
 // A slash is not among them: between words it means "or" and is read so.
 const DECORATIVE = /^[\s›»«‹•·–—|>→]+$/u;
 const ZOOMS = [
@@ -346,22 +350,25 @@ try {
     for (const p of await desk.page.evaluate(currentProblems)) report(rel, `: ${p}`);
     const { out: stops } = await desk.page.evaluate(tabStops);
     for (const p of stops) report(rel, ` (1280 px): ${p}`);
-    seen.set(rel, await desk.page.evaluate(() => {
+    const lang = await desk.page.evaluate(() => document.documentElement.lang);
+    seen.set(rel, await desk.page.evaluate((column) => {
       const links = (sel) => [...document.querySelectorAll(sel)].map((a) => ({ text: a.textContent.trim(), to: new URL(a.href).pathname }));
       const col = (table, name) => [...table.tHead?.rows[0]?.cells ?? []].findIndex((c) => c.textContent.trim() === name);
       const statuses = [...document.querySelectorAll('main .status[class*="status-"]')].map((e) => e.textContent.trim());
       for (const t of document.querySelectorAll("table")) {
-        const i = col(t, "Tila");
+        const i = col(t, column);
         if (i >= 0) for (const r of t.tBodies[0]?.rows ?? []) statuses.push(r.cells[i]?.textContent.trim());
       }
       return {
         title: document.title,
         h1: document.querySelector("h1")?.textContent.trim() ?? "",
         text: document.body.innerText,
-        names: [...links("header nav a"), ...links("footer a:not([href^='mailto:'])"), ...links(".breadcrumbs a")],
+        // The language switcher names a language, not a page.
+        names: [...links("header nav:not(.languages) a"), ...links("footer a:not([href^='mailto:'])"), ...links(".breadcrumbs a")],
         statuses,
+        lang: document.documentElement.lang,
       };
-    }));
+    }, (WORDS[lang] ?? WORDS.fi).column));
 
     for (const z of zooms) {
       await z.page.goto(url);
@@ -408,7 +415,9 @@ for (const [rel, s] of seen) {
   if (year && !s.title.includes(year)) report(rel, `: the title "${s.title}" does not say the year ${year}`);
   for (const link of s.names) {
     const target = seen.get(link.to);
-    if (!target || link.to === "/" || link.to === rel) continue;
+    // A front page (the main language's or another's) is named by the
+    // site's title, its link by the word for front page.
+    if (!target || /^\/([a-z]{2,3}\/)?$/.test(link.to) || link.to === rel) continue;
     if (!target.h1.toLowerCase().includes(link.text.toLowerCase())) {
       report(rel, `: a link calls ${link.to} "${link.text}", its heading says "${target.h1}"`);
     }
@@ -416,9 +425,10 @@ for (const [rel, s] of seen) {
   for (const m of s.text.matchAll(/(?<![\d.])(?:0\d\.\d{1,2}|\d{1,2}\.0\d)\.\d{4}(?!\d)/g)) {
     report(rel, `: the date "${m[0]}" has a leading zero (write d.m.yyyy, e.g. 7.10.2025)`);
   }
+  const words = WORDS[s.lang]?.status ?? WORDS.fi.status;
   for (const st of s.statuses) {
     const word = st.charAt(0).toLowerCase() + st.slice(1);
-    if (!STATUS_WORDS.includes(word)) report(rel, `: the status "${st}" is not one of the theme's words (${STATUS_WORDS.join(", ")})`);
+    if (!words.includes(word)) report(rel, `: the status "${st}" is not one of the theme's words (${words.join(", ")})`);
   }
 }
 

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test crate uses a different subset
 
+pub mod html;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

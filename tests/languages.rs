@@ -1,0 +1,155 @@
+//! What a reader of the bilingual example's Swedish pages gets in their
+//! language: no word of the Finnish theme outside an element marked
+//! `lang="fi"`, and a search index of the Swedish pages only (the Finnish
+//! one of the Finnish pages only).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::html::elements_with_lang;
+use common::*;
+
+/// The texts of a theme language file, by their dotted keys.
+fn texts(lang: &str) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("themes/default/i18n")
+        .join(format!("{lang}.toml"));
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    flatten("", &toml::Value::Table(table), &mut out);
+    out
+}
+
+fn flatten(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
+    match value {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        toml::Value::String(s) => {
+            out.insert(prefix.to_string(), s.clone());
+        }
+        _ => {}
+    }
+}
+
+/// The pieces of the Finnish theme's texts that a page would show as
+/// written: each text cut at its placeholders, pieces long enough to be
+/// words rather than letters shared with Swedish, HTML-escaped as the
+/// templates print them. Texts the same in both languages (`data`) and
+/// the names of languages (shown with their own `lang`) are left out.
+fn finnish_pieces() -> Vec<(String, String)> {
+    let (fi, sv) = (texts("fi"), texts("sv"));
+    let placeholder = regex::Regex::new(r"\{[a-z_]+\}").unwrap();
+    let mut out = Vec::new();
+    for (key, text) in &fi {
+        if sv.get(key) == Some(text) || key.starts_with("language.") || key.starts_with("paths.") {
+            continue;
+        }
+        for piece in placeholder.split(text) {
+            let piece = piece.trim();
+            if piece.chars().count() >= 8 {
+                let escaped = piece.replace('&', "&amp;").replace('"', "&quot;");
+                out.push((key.clone(), escaped));
+            }
+        }
+    }
+    out
+}
+
+fn build_example() -> (tempfile::TempDir, std::path::PathBuf) {
+    let out = tempdir();
+    let public = out.path().join("public");
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kaksikielinen");
+    build(&site, &public, &[]).assert_code(0);
+    (out, public)
+}
+
+#[test]
+fn no_finnish_theme_word_is_on_a_swedish_page_outside_lang_fi() {
+    let (_out, public) = build_example();
+    let pieces = finnish_pieces();
+    assert!(pieces.len() > 100, "{} pieces", pieces.len());
+    let mut pages = 0;
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(public.join("sv")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        // What is inside an element marked Finnish is read as Finnish.
+        let mut outside = String::new();
+        let mut at = 0;
+        for (start, end) in elements_with_lang(&html, "fi") {
+            if start >= at {
+                outside.push_str(&html[at..start]);
+                at = end;
+            }
+        }
+        outside.push_str(&html[at..]);
+        for (key, piece) in &pieces {
+            if outside.contains(piece.as_str()) {
+                found.push(format!("{}: {key} ({piece})", entry.path().display()));
+            }
+        }
+    }
+    assert!(pages > 20, "{pages} Swedish pages");
+    assert!(
+        found.is_empty(),
+        "Finnish theme words on Swedish pages:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The URLs of the documents of the search index in `dir`.
+fn indexed(dir: &Path) -> Vec<String> {
+    let mut urls = Vec::new();
+    for entry in std::fs::read_dir(dir.join("d")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let docs: serde_json::Value = serde_json::from_str(&text).unwrap();
+        collect_urls(&docs, &mut urls);
+    }
+    urls
+}
+
+fn collect_urls(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.starts_with('/') && s.contains('/') => {
+            out.push(s.clone())
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_urls(x, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|x| collect_urls(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn each_language_searches_its_own_pages() {
+    let (_out, public) = build_example();
+    let sv = indexed(&public.join("sv/sok"));
+    let fi = indexed(&public.join("haku"));
+    assert!(
+        sv.len() > 10 && fi.len() > 10,
+        "{} sv, {} fi",
+        sv.len(),
+        fi.len()
+    );
+    assert!(sv.iter().all(|u| u.starts_with("/sv/")), "{sv:?}");
+    assert!(fi.iter().all(|u| !u.starts_with("/sv/")), "{fi:?}");
+    assert!(
+        sv.iter().any(|u| u.starts_with("/sv/2030/kuntaryhmat/")),
+        "{sv:?}"
+    );
+    let meta = std::fs::read_to_string(public.join("sv/sok/meta.json")).unwrap();
+    assert!(meta.contains("\"och\""), "Swedish stopwords: {meta}");
+}
