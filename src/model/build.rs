@@ -126,6 +126,7 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         by_url,
         member_of,
         routes,
+        words,
     };
     (site, diags)
 }

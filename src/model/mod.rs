@@ -61,6 +61,9 @@ pub struct Site {
     pub member_of: Vec<Vec<query::Membership>>,
     /// Every URL of this language of the site.
     pub routes: crate::routes::Routes,
+    /// The theme's words in this language: dates, lists and the texts the
+    /// machine-readable files carry.
+    pub words: Arc<crate::i18n::Strings>,
 }
 
 #[derive(Debug, Clone, Serialize)]

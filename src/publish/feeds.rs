@@ -133,13 +133,7 @@ pub fn atom(site: &Site) -> String {
         });
         for d in &y.decisions {
             let anchor = decision_anchor(d);
-            let mut title = format!(
-                "{} {}.{}.{}",
-                d.body,
-                d.date.day(),
-                d.date.month(),
-                d.date.year()
-            );
+            let mut title = format!("{} {}", d.body, site.words.date(d.date));
             if let Some(section) = &d.section {
                 title.push(' ');
                 title.push_str(section);

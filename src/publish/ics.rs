@@ -81,7 +81,10 @@ pub fn calendar(site: &Site, year: Option<i32>) -> String {
     let mut out = String::new();
     out.push_str("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//hyte//hyte ");
     out.push_str(env!("CARGO_PKG_VERSION"));
-    out.push_str("//FI\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
+    out.push_str(&format!(
+        "//{}\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n",
+        c.language.to_uppercase()
+    ));
     let name = match year {
         Some(y) => format!("{} {y}", c.title),
         None => c.title.clone(),
@@ -148,7 +151,8 @@ fn event(site: &Site, year: i32, s: &Session, date: Date, host: &str, stamp: &st
         if !description.is_empty() {
             description.push('\n');
         }
-        description.push_str(&format!("Kunnat: {}", names.join(", ")));
+        let line = site.words.text("calendar.municipalities");
+        description.push_str(&line.replace("{names}", &names.join(", ")));
     }
     if !description.is_empty() {
         e.push_str(&line(&format!("DESCRIPTION:{}", escape(&description))));

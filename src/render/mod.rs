@@ -109,8 +109,22 @@ fn environment(
             minijinja::escape_formatter(out, state, value)
         }
     });
-    env.add_filter("date_fi", date_fi);
-    env.add_filter("time_fi", time_fi);
+    // Dates and times in the words of the templates' language (the
+    // filters keep the names they had when every site was Finnish).
+    let words = strings.clone();
+    env.add_filter("date_fi", move |v: String| {
+        match v.parse::<jiff::civil::Date>() {
+            Ok(d) => words.date(d),
+            Err(_) => v,
+        }
+    });
+    let words = strings.clone();
+    env.add_filter("time_fi", move |v: String| {
+        match v.parse::<jiff::civil::Time>() {
+            Ok(t) => words.time(t),
+            Err(_) => v,
+        }
+    });
     env.add_filter("paragraphs", paragraphs);
     env.add_function("tr", move |key: &str, args: minijinja::value::Kwargs| {
         strings.tr(key, args)
@@ -154,20 +168,6 @@ fn kind_fi(kind: minijinja::ErrorKind) -> &'static str {
         K::BadSerialization => "arvoa ei voi muuttaa tekstiksi",
         K::CannotUnpack => "arvoa ei voi purkaa osiin",
         _ => "virhe",
-    }
-}
-
-fn date_fi(v: String) -> String {
-    match v.parse::<jiff::civil::Date>() {
-        Ok(d) => format!("{}.{}.{}", d.day(), d.month(), d.year()),
-        Err(_) => v,
-    }
-}
-
-fn time_fi(v: String) -> String {
-    match v.parse::<jiff::civil::Time>() {
-        Ok(t) => format!("{}.{:02}", t.hour(), t.minute()),
-        Err(_) => v,
     }
 }
 

@@ -103,7 +103,7 @@ pub fn municipality_years(site: &Site, m: crate::config::MunicipalityId) -> Vec<
                         .iter()
                         .map(|m| site.config.municipalities[m.0].name.as_str())
                         .collect();
-                    crate::config::all_of(&names)
+                    site.words.list(&names)
                 }),
                 group: ms.map(|ms| GroupLink {
                     title: site.pages[ms.group].title.clone(),

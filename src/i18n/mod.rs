@@ -12,6 +12,8 @@
 //! {year}"`. A key that is not there, or a placeholder with no argument,
 //! is an error naming the template, its line and the key.
 
+mod format;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
