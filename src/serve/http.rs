@@ -190,7 +190,23 @@ fn site_response(path: &str, shared: &Shared) -> Response<Body> {
             }
             r
         }
-        Resolved::NotFound => file_response("404.html", &snapshot, StatusCode::NOT_FOUND),
+        Resolved::NotFound => file_response(
+            &not_found_page(path, &snapshot),
+            &snapshot,
+            StatusCode::NOT_FOUND,
+        ),
+    }
+}
+
+/// The 404 page of the language an address is in: `sv/404.html` under
+/// `/sv/` when the site has one, else the main language's.
+fn not_found_page(path: &str, snapshot: &Snapshot) -> String {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let own = format!("{first}/404.html");
+    if !first.is_empty() && snapshot.get(&own).is_some() {
+        own
+    } else {
+        "404.html".to_string()
     }
 }
 

@@ -27,6 +27,12 @@ pub(super) fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool 
         return false;
     };
     let mut site = pages.site().clone();
+    // Front matter may carry translations keyed by the site's languages;
+    // the other languages' pages come with the background rebuild.
+    let read = crate::load::ReadIn {
+        lang: None,
+        codes: site.config.codes(),
+    };
     let mut edited = Vec::new();
     for path in changed {
         // The model names files by the root as given.
@@ -34,7 +40,7 @@ pub(super) fn update(root: &Path, changed: &[PathBuf], shared: &Shared) -> bool 
             return false;
         };
         let path = root.join(rel);
-        let Some(Ok(source)) = crate::load::source_at(root, &path) else {
+        let Some(Ok(source)) = crate::load::source_at_in(root, &path, &read) else {
             return false;
         };
         let Some((next, id)) = crate::update_page(&site, &source) else {
