@@ -153,3 +153,81 @@ fn each_language_searches_its_own_pages() {
     let meta = std::fs::read_to_string(public.join("sv/sok/meta.json")).unwrap();
     assert!(meta.contains("\"och\""), "Swedish stopwords: {meta}");
 }
+
+/// A copy of the example with `changes` (path under the site, new text).
+fn example_with(changes: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempdir();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kaksikielinen"),
+        dir.path(),
+    );
+    for (rel, text) in changes {
+        std::fs::write(dir.path().join(rel), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn problems_of_translations_are_reported_at_their_own_files_and_lines() {
+    const GROUP: &str = "content/2030/kuntaryhmat/kalliosaari-lohiranta.sv.md";
+    let original = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/kaksikielinen")
+            .join(GROUP),
+    )
+    .unwrap();
+    // Line 15 of the translation: a heading that names no target group.
+    let body = original.replacen("### Äldre", "### Äldste", 1);
+    let heading_line = 1 + body.lines().position(|l| l == "### Äldste").unwrap();
+    let year_text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/kaksikielinen/content/2030/_index.md"),
+    )
+    .unwrap();
+    let year: String = year_text
+        .lines()
+        .map(|l| {
+            if l.starts_with("sv = { title = \"Startseminarium\"") {
+                "sv = \"Startseminarium\""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let site = example_with(&[
+        (GROUP, &body),
+        (
+            "content/tietoa.sv.md",
+            "+++\ntitle = \"Om webbplatsen\"\ndate = 2030-01-01\n+++\n",
+        ),
+        ("content/ei-ole.sv.md", "+++\ntitle = \"Finns inte\"\n+++\n"),
+    ]);
+    let run = check(site.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let e = &run.stderr;
+    assert!(
+        has_location(e, GROUP, heading_line),
+        "heading at {heading_line}:\n{e}"
+    );
+    assert!(e.contains("\"Äldste\""), "{e}");
+    assert!(has_location(e, "content/tietoa.sv.md", 3), "{e}");
+    assert!(e.contains("kirjoitetaan suomenkieliseen tiedostoon"), "{e}");
+    assert!(
+        e.contains("ei-ole.sv.md") && e.contains("jota ei ole"),
+        "{e}"
+    );
+    // A translation that is no table: the year cannot be read in Swedish.
+    let site = example_with(&[("content/2030/_index.md", &year)]);
+    let run = check(site.path());
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let e = &run.stderr;
+    let inline = 1 + year
+        .lines()
+        .position(|l| l.starts_with("sv = \"Startseminarium\""))
+        .unwrap();
+    assert!(
+        has_location(e, "content/2030/_index.md", inline),
+        "inline at {inline}:\n{e}"
+    );
+    assert!(e.contains("käännöksen `sv` pitää olla taulukko"), "{e}");
+}
