@@ -32,10 +32,8 @@ pub(super) struct AccessibilityToml {
     /// `false` until the county has confirmed the feedback channel.
     feedback_confirmed: Option<toml::Spanned<bool>>,
     response_days: Option<toml::Spanned<i64>>,
-    #[serde(default = "default_authority_name")]
-    authority_name: String,
-    #[serde(default = "default_authority_url")]
-    authority_url: String,
+    authority_name: Option<String>,
+    authority_url: Option<String>,
     authority_email: Option<String>,
     authority_phone: Option<String>,
 }
@@ -43,12 +41,23 @@ pub(super) struct AccessibilityToml {
 /// The days within which the law (306/2019) requires feedback to be answered.
 pub const RESPONSE_DAYS: u32 = 14;
 
-fn default_authority_name() -> String {
-    "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö".into()
-}
-
-fn default_authority_url() -> String {
-    "https://www.saavutettavuusvaatimukset.fi".into()
+/// The supervisory authority (Traficom since 1.1.2025) and its site, in
+/// the statement's language: its own names for itself.
+fn default_authority(language: &str) -> (&'static str, &'static str) {
+    match language {
+        "sv" => (
+            "Transport- och kommunikationsverket Traficom",
+            "https://www.tillganglighetskrav.fi",
+        ),
+        "en" => (
+            "Finnish Transport and Communications Agency Traficom",
+            "https://www.webaccessibility.fi",
+        ),
+        _ => (
+            "Liikenne- ja viestintävirasto Traficom, digitaalisen esteettömyyden valvontayksikkö",
+            "https://www.saavutettavuusvaatimukset.fi",
+        ),
+    }
 }
 
 /// How far the site meets the WCAG 2.1 AA requirements of the law.
@@ -121,7 +130,9 @@ pub(super) fn resolve(
     lines: &Lines,
     diags: &mut Diagnostics,
     pending: &mut Vec<Unconfirmed>,
+    language: &str,
 ) -> Option<Accessibility> {
+    let (authority_name, authority_url) = default_authority(language);
     let mut problems: Vec<Diagnostic> = Vec::new();
     // The span of a table is its header, `[accessibility]`.
     let header = lines.at(table.span());
@@ -187,8 +198,8 @@ pub(super) fn resolve(
         feedback_name: a.feedback_name,
         response_days,
         law_response_days: RESPONSE_DAYS,
-        authority_name: a.authority_name,
-        authority_url: a.authority_url,
+        authority_name: a.authority_name.unwrap_or_else(|| authority_name.into()),
+        authority_url: a.authority_url.unwrap_or_else(|| authority_url.into()),
         authority_email: a.authority_email,
         authority_phone: a.authority_phone,
     })
