@@ -304,6 +304,17 @@ pub fn cell_anchor(priority: &str, target: &str) -> String {
     format!("{priority}-{target}")
 }
 
+/// The anchor of a decision on its year page: the same in every
+/// language, so that a link to it keeps working.
+pub fn decision_anchor(d: &crate::model::Decision) -> String {
+    crate::slug::slugify(&format!(
+        "paatos {} {} {}",
+        d.date,
+        d.body,
+        d.section.as_deref().unwrap_or("")
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

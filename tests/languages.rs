@@ -231,3 +231,30 @@ fn problems_of_translations_are_reported_at_their_own_files_and_lines() {
     );
     assert!(e.contains("käännöksen `sv` pitää olla taulukko"), "{e}");
 }
+
+#[test]
+fn a_site_in_one_language_has_no_language_links_and_its_addresses_as_before() {
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(Path::new(env!("CARGO_MANIFEST_DIR")), &public, &[]).assert_code(0);
+    for rel in [
+        "index.html",
+        "kunnat/index.html",
+        "painopisteet/index.html",
+        "aikataulu/index.html",
+        "haku/index.html",
+        "sanasto/index.html",
+        "aikataulu.ics",
+        "2025/aikataulu.ics",
+        "atom.xml",
+        "404.html",
+    ] {
+        assert!(public.join(rel).is_file(), "{rel}");
+    }
+    let home = page(&public, "index.html");
+    assert!(!home.contains("hreflang"), "{home}");
+    assert!(!home.contains("class=\"languages\""), "{home}");
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("xhtml:link"), "{sitemap}");
+    assert!(!public.join("sv").exists() && !public.join("en").exists());
+}

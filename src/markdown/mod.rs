@@ -319,7 +319,7 @@ fn structure<'a>(
                 target = vocab.target(&node.collect_text());
                 match target {
                     Some((tid, tterm)) => {
-                        let id = format!("{}-{}", pterm.slug, tterm.slug);
+                        let id = crate::routes::cell_anchor(&pterm.slug, &tterm.slug);
                         used.insert(id.clone());
                         fixed_ids.insert(key, id);
                         Slot::CellHeading(tid)
@@ -363,7 +363,7 @@ fn finding(
     line: usize,
 ) -> Finding {
     let anchor = match target {
-        Some((_, t)) => format!("{}-{}", pterm.slug, t.slug),
+        Some((_, t)) => crate::routes::cell_anchor(&pterm.slug, &t.slug),
         None => pterm.slug.clone(),
     };
     Finding {

@@ -262,7 +262,7 @@ pub fn json(site: &Site) -> String {
                         title: &d.title,
                         decision: d.decision.as_deref(),
                         url: d.url.clone().unwrap_or_else(|| {
-                            format!("{year_url}#{}", super::feeds::decision_anchor(d))
+                            format!("{year_url}#{}", crate::routes::decision_anchor(d))
                         }),
                     })
                     .collect(),

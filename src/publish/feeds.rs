@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{Decision, Kind, Site};
+use crate::model::{Kind, Site};
 use crate::routes::{Languages, Target};
 
 /// XML-escaped `text`, with what may not go out
@@ -87,16 +87,6 @@ pub fn robots(site: &Site) -> String {
     )
 }
 
-/// The anchor of a decision on its year page.
-pub fn decision_anchor(d: &Decision) -> String {
-    crate::slug::slugify(&format!(
-        "paatos {} {} {}",
-        d.date,
-        d.body,
-        d.section.as_deref().unwrap_or("")
-    ))
-}
-
 fn rfc3339(d: Date) -> String {
     format!("{d}T00:00:00Z")
 }
@@ -132,7 +122,7 @@ pub fn atom(site: &Site) -> String {
             summary: y.summary.clone(),
         });
         for d in &y.decisions {
-            let anchor = decision_anchor(d);
+            let anchor = crate::routes::decision_anchor(d);
             let mut title = format!("{} {}", d.body, site.words.date(d.date));
             if let Some(section) = &d.section {
                 title.push(' ');

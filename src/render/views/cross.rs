@@ -47,7 +47,7 @@ pub fn findings_by_priority(site: &Site, id: PageId) -> Vec<PriorityFindings> {
                         .map(|f| f.text.clone())
                         .collect();
                     let anchor = match t {
-                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        Some(t) => crate::routes::cell_anchor(&pt.slug, &c.target_groups[t.0].slug),
                         None => pt.slug.clone(),
                     };
                     (!items.is_empty()).then(|| FindingGroup {
@@ -171,7 +171,7 @@ pub fn priority_years(site: &Site, p: crate::config::PriorityId) -> Vec<Priority
             let cells = targets
                 .map(|t| {
                     let anchor = match t {
-                        Some(t) => format!("{}-{}", pt.slug, c.target_groups[t.0].slug),
+                        Some(t) => crate::routes::cell_anchor(&pt.slug, &c.target_groups[t.0].slug),
                         None => pt.slug.clone(),
                     };
                     let goal = t.and_then(|t| y.goal(p, t));

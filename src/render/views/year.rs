@@ -107,7 +107,7 @@ pub fn matrix(site: &Site, year: &Year, findings: &[Finding]) -> Vec<RowView> {
                         let tt = &c.target_groups[t.0];
                         let goal = year.goal(p, t);
                         CellView {
-                            id: format!("{}-{}", pt.slug, tt.slug),
+                            id: crate::routes::cell_anchor(&pt.slug, &tt.slug),
                             target: tt.name.clone(),
                             goal: goal.map(|g| g.goal.clone()),
                             background: goal.map(|g| g.background.clone()),
@@ -186,7 +186,7 @@ pub fn year_view(site: &Site, y: &Year) -> YearView {
             .decisions
             .iter()
             .map(|d| DecisionView {
-                anchor: crate::publish::feeds::decision_anchor(d),
+                anchor: crate::routes::decision_anchor(d),
                 decision: d.clone(),
             })
             .collect(),
@@ -299,7 +299,7 @@ pub fn parts_view(
                             let tt = &c.target_groups[cell.target.0];
                             let goal = year.and_then(|y| y.goal(section.priority, cell.target));
                             CellPartView {
-                                id: format!("{}-{}", pt.slug, tt.slug),
+                                id: crate::routes::cell_anchor(&pt.slug, &tt.slug),
                                 target: tt.name.clone(),
                                 heading: cell.heading.clone(),
                                 html: terms.link(&cell.html).into_owned(),
