@@ -8,6 +8,7 @@
 //! handed to a sink as soon as they are done, so a build never holds the
 //! whole site in memory.
 
+pub mod chart;
 mod jobs;
 pub mod terms;
 pub mod toc;
