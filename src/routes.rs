@@ -28,6 +28,7 @@ pub enum View {
     Schedule,
     Data,
     Glossary,
+    Measures,
 }
 
 /// One generated view: the language-file keys of its folder name and of
@@ -41,7 +42,7 @@ pub struct ViewRow {
 }
 
 /// The generated views, in the order the sitemap lists them.
-pub const VIEWS: [ViewRow; 6] = [
+pub const VIEWS: [ViewRow; 7] = [
     ViewRow {
         view: View::Search,
         folder: "paths.search",
@@ -77,6 +78,12 @@ pub const VIEWS: [ViewRow; 6] = [
         folder: "paths.glossary",
         title: "views.glossary",
         template: "sanasto.html",
+    },
+    ViewRow {
+        view: View::Measures,
+        folder: "paths.measures",
+        title: "views.measures",
+        template: "measures.html",
     },
 ];
 
@@ -149,6 +156,11 @@ impl Routes {
     /// A municipality's page.
     pub fn municipality(&self, t: &Term) -> String {
         format!("{}{}/", self.view(View::Municipalities), t.slug)
+    }
+
+    /// A measure's entry on the measures page.
+    pub fn measure(&self, id: &str) -> String {
+        format!("{}#{id}", self.view(View::Measures))
     }
 
     /// A priority area's page.

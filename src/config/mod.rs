@@ -16,6 +16,7 @@ mod base_url;
 mod finnish_values;
 mod glossary;
 mod grammar;
+mod indicators;
 mod inline;
 mod languages;
 mod open_data;
@@ -36,6 +37,7 @@ pub use accessibility::{
 };
 pub use glossary::GlossaryTerm;
 pub use grammar::{all_of, did_you_mean, one_of};
+pub use indicators::Indicator;
 pub use inline::{InlineProblem, LocalizedError, parse_tree, read_in};
 pub use languages::Language;
 pub use open_data::Licence;
@@ -82,6 +84,9 @@ struct SiteToml {
     /// The glossary (`/sanasto/`).
     #[serde(default)]
     terms: Vec<glossary::TermToml>,
+    /// Numbers follow-up can show (`data/<id>.csv` holds the values).
+    #[serde(default)]
+    indicators: Vec<indicators::IndicatorToml>,
     accessibility: Option<toml::Spanned<AccessibilityToml>>,
     data: Option<toml::Spanned<open_data::DataToml>>,
     /// Link pattern for statute references in text; `{year}` and `{number}`
@@ -160,6 +165,7 @@ pub struct Config {
     pub sources: Vec<SourceDoc>,
     /// The glossary, sorted by term.
     pub terms: Vec<GlossaryTerm>,
+    pub indicators: Vec<Indicator>,
     pub statute_url: String,
     /// The facts of the accessibility statement, if the site gives them.
     pub accessibility: Option<Accessibility>,
@@ -308,6 +314,7 @@ fn resolve(
     let statutes = statutes(raw.statutes, &raw.statute_url);
     let sources = sources(raw.sources, display, &lines, &mut diags);
     let terms = glossary::resolve(raw.terms, display, &lines, &mut diags);
+    let indicators = indicators::resolve(raw.indicators, display, &lines, &mut diags);
     let mut unconfirmed = Vec::new();
     let contact = unconfirmed::contact(raw.contact, &lines, &mut unconfirmed);
     let accessibility = raw.accessibility.and_then(|a| {
@@ -357,6 +364,7 @@ fn resolve(
         contact,
         sources,
         terms,
+        indicators,
         statute_url: raw.statute_url,
         accessibility,
         licence,

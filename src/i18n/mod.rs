@@ -113,8 +113,10 @@ fn is_name(s: &str) -> bool {
 
 /// Keys the build itself writes on pages (not through a template): the
 /// contents list and the titles of the views it makes.
-pub const REQUIRED: [&str; 19] = [
+pub const REQUIRED: [&str; 21] = [
     "paths.search",
+    "paths.measures",
+    "views.measures",
     "paths.municipalities",
     "paths.priorities",
     "paths.schedule",

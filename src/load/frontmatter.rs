@@ -201,6 +201,10 @@ front_matter!(
         decisions: Vec<DecisionFront>,
         #[serde(default)]
         goals: Vec<GoalFront>,
+        #[serde(default)]
+        measures: Vec<super::measures::MeasureFront>,
+        #[serde(default)]
+        followups: Vec<super::measures::FollowupFront>,
         /// The word for the year's target groups: what kind they are.
         #[serde(default)]
         target_kind: TargetKind,
@@ -222,6 +226,10 @@ front_matter!(
         start_time: Option<At<String>>,
         end_time: Option<At<String>>,
         location: Option<String>,
+        #[serde(default)]
+        measures: Vec<super::measures::MeasureFront>,
+        #[serde(default)]
+        followups: Vec<super::measures::FollowupFront>,
     }
 );
 

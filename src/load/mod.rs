@@ -4,6 +4,8 @@
 //! cross-file checks belong to [`crate::model`].
 
 pub mod frontmatter;
+pub mod indicators;
+pub mod measures;
 /// Markdown is its own step ([`crate::markdown`]); reachable here too for
 /// the fuzz targets.
 pub use crate::markdown;
@@ -55,6 +57,8 @@ pub struct Loaded {
     pub translations: Vec<Translation>,
     /// The site's language codes, for reading inline translations.
     pub read: ReadIn,
+    /// The values of the indicators that have a `data/<id>.csv`.
+    pub values: Vec<indicators::ValuesFile>,
     /// The theme's words in this language (problems with them are
     /// reported with the templates').
     pub words: std::sync::Arc<crate::i18n::Strings>,
@@ -90,6 +94,7 @@ impl Loaded {
             sources,
             assets: Vec::new(),
             problems,
+            values: self.values.clone(),
             translations: Vec::new(),
             read: ReadIn {
                 lang: Some(lang),
@@ -204,8 +209,15 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Loaded, Error> {
             Err(d) => diags.push(d),
         }
     }
+    let mut value_problems = Vec::new();
+    let values = config
+        .as_ref()
+        .map(|c| indicators::read(root, &c.indicators, &mut value_problems))
+        .unwrap_or_default();
+    diags.extend(value_problems);
     match config {
         Some(config) => Ok(Loaded {
+            values,
             root: root.to_path_buf(),
             words: words(root, &config),
             today: crate::calendar::today(&config.time_zone)?,

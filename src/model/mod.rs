@@ -9,6 +9,7 @@
 
 mod body;
 mod build;
+mod measures;
 pub mod query;
 mod redirects;
 mod translated;
@@ -21,8 +22,10 @@ use std::sync::Arc;
 use jiff::civil::{Date, Time};
 use serde::Serialize;
 
+pub use crate::load::measures::FollowupStatus;
 pub use body::update_body;
 pub use build::build;
+pub use measures::{Followup, Measure, Value};
 pub use translated::build_in;
 
 use crate::config::{Config, MunicipalityId, PriorityId, TargetGroupId};
@@ -61,6 +64,12 @@ pub struct Site {
     pub member_of: Vec<Vec<query::Membership>>,
     /// Every URL of this language of the site.
     pub routes: crate::routes::Routes,
+    /// The measures agreed, in written order (years, then pages).
+    pub measures: Vec<Measure>,
+    /// What later years tell of them, in written order.
+    pub followups: Vec<Followup>,
+    /// Each indicator's values (by index into `config.indicators`).
+    pub values: Vec<Vec<Value>>,
     /// The theme's words in this language: dates, lists and the texts the
     /// machine-readable files carry.
     pub words: Arc<crate::i18n::Strings>,

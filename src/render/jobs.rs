@@ -123,6 +123,9 @@ pub(super) fn job_context(
             let extra = match v {
                 View::Schedule => context! { sessions => Value::from(Serde(schedule(site))) },
                 View::Glossary => context! { terms => Value::from(Serde(&site.config.terms)) },
+                View::Measures => {
+                    context! { groups => Value::from(Serde(measures_by_priority(site))) }
+                }
                 _ => none(),
             };
             // The search page and the glossary draw on no year.
@@ -150,14 +153,17 @@ pub(super) fn job_context(
             let extra = context! {
                 municipality => Value::from(Serde(t)),
                 years => Value::from(Serde(municipality_years(site, m))),
+                measures => Value::from(Serde(measures_where(site, |x| x.municipalities.contains(&m)))),
             };
             view("municipality.html", &t.name, &job.url(site), &from, extra)
         }
         Job::Priority(i) => {
             let t = &c.priority_areas[*i];
+            let p = crate::config::PriorityId(*i);
             let extra = context! {
                 priority => Value::from(Serde(t)),
-                years => Value::from(Serde(priority_years(site, crate::config::PriorityId(*i)))),
+                years => Value::from(Serde(priority_years(site, p))),
+                measures => Value::from(Serde(measures_where(site, |x| x.priorities.contains(&p)))),
             };
             view(
                 "priority.html",
@@ -226,6 +232,8 @@ fn page_context(
             none()
         },
         related => Value::from(Serde(related_groups(site, id))),
+        measures => Value::from(Serde(measures_of_page(site, id))),
+        measure_counts => Value::from(Serde(p.year.map(|y| status_counts(site, y)))),
         has_findings => !p.findings.is_empty(),
     };
     (p.template.clone(), ctx)

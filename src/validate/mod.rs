@@ -13,6 +13,7 @@ mod body;
 mod dates;
 mod findings;
 mod groups;
+mod measures;
 mod near;
 mod pages;
 mod plain;
@@ -35,6 +36,7 @@ pub fn site(site: &Site) -> Diagnostics {
     diags.extend(dates::check(site));
     diags.extend(pages::check(site));
     diags.extend(published::site(site));
+    diags.extend(measures::check(site));
     diags
 }
 

@@ -7,9 +7,11 @@
 //! years (a municipality, a priority area, the schedule) in `cross.rs`.
 
 mod cross;
+mod measures;
 mod year;
 
 pub use cross::*;
+pub use measures::*;
 pub use year::*;
 
 use serde::Serialize;
@@ -79,6 +81,7 @@ pub struct Urls {
     pub schedule: String,
     pub data: String,
     pub glossary: String,
+    pub measures: String,
     pub feed: String,
     pub calendar: String,
     /// The search index's folder.
@@ -96,6 +99,7 @@ fn urls(site: &Site) -> Urls {
         schedule: h(r.view(View::Schedule)),
         data: h(r.view(View::Data)),
         glossary: h(r.view(View::Glossary)),
+        measures: h(r.view(View::Measures)),
         feed: h(r.feed()),
         calendar: h(r.calendar(None)),
         search_index: h(format!("/{}", r.search_dir())),
@@ -172,6 +176,7 @@ pub fn site_view<'a>(site: &'a Site, words: &Strings) -> SiteView<'a> {
                 r.view(View::Municipalities),
                 r.view(View::Priorities),
                 r.view(View::Schedule),
+                r.view(View::Measures),
                 r.page("laki"),
             ],
         ),
