@@ -26,6 +26,8 @@ struct Data<'a> {
     target_groups: Vec<Named<'a>>,
     years: Vec<YearData<'a>>,
     findings: Vec<FindingData<'a>>,
+    measures: Vec<super::measures::MeasureData<'a>>,
+    indicators: Vec<super::measures::IndicatorData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -282,6 +284,8 @@ pub fn json(site: &Site) -> String {
         target_groups: named(site, &c.target_groups, None),
         years,
         findings: findings(site),
+        measures: super::measures::measures(site),
+        indicators: super::measures::indicators(site),
     };
     serde_json::to_string(&data).expect("plain data serializes")
 }

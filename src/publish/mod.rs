@@ -5,6 +5,7 @@
 mod data;
 pub mod feeds;
 pub mod ics;
+mod measures;
 
 use rayon::prelude::*;
 
@@ -29,6 +30,7 @@ pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<
             emit("data/hyte.json", data::json(site).as_bytes())?;
             emit("data/havainnot.csv", &data::csv(site))
         }),
+        Box::new(|| emit("data/toimenpiteet.csv", &measures::csv(site))),
         Box::new(|| emit("atom.xml", feeds::atom(site).as_bytes())),
         Box::new(|| emit("sitemap.xml", feeds::sitemap(languages).as_bytes())),
         Box::new(|| emit("robots.txt", feeds::robots(site).as_bytes())),

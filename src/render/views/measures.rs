@@ -27,9 +27,9 @@ pub struct ChartView {
     pub unit: String,
     pub source: String,
     pub url: Option<String>,
-    /// Every value: (year, where, value), where is a municipality's name or
-    /// the whole region's word.
-    pub values: Vec<(i32, String, f64)>,
+    /// The chart (inline SVG) and the same numbers as a table.
+    pub svg: String,
+    pub table: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,28 +118,54 @@ fn measure_view(site: &Site, i: usize) -> MeasureView {
     }
 }
 
-/// Indicator `n`'s values for the places of measure `m`: its
-/// municipalities and the whole region.
+/// Indicator `n`'s values for the places of measure `m` (its
+/// municipalities and the whole region) as a chart and a table.
 fn chart_view(site: &Site, n: usize, m: &Measure) -> ChartView {
     let c = &site.config;
+    let w = &site.words;
     let ind = &c.indicators[n];
     let values = site.values.get(n).map(Vec::as_slice).unwrap_or_default();
+    // One line per place, the whole region first.
+    let mut places: Vec<(String, Vec<(i32, f64)>)> = Vec::new();
+    for v in values
+        .iter()
+        .filter(|v| v.municipality.is_none_or(|k| m.municipalities.contains(&k)))
+    {
+        let place = match v.municipality {
+            Some(k) => c.municipalities[k.0].name.clone(),
+            None => w.text("measures.whole_region").to_string(),
+        };
+        match places.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, points)) => points.push((v.year, v.value)),
+            None => places.push((place, vec![(v.year, v.value)])),
+        }
+    }
+    let id = format!("{}-{}", m.id, ind.id);
+    let chart = crate::render::chart::Chart {
+        id: &id,
+        title: &ind.name,
+        unit: &ind.unit,
+        series: places
+            .iter()
+            .map(|(label, points)| crate::render::chart::Series {
+                label,
+                points: points.clone(),
+            })
+            .collect(),
+        lang: crate::render::chart::ChartWords {
+            year: w.text("chart.year"),
+            value: w.text("chart.value"),
+            summary: w.text("chart.summary"),
+            decimal_comma: w.text("chart.decimal") == ",",
+        },
+    };
     ChartView {
         name: ind.name.clone(),
         unit: ind.unit.clone(),
         source: ind.source.clone(),
         url: ind.url.clone(),
-        values: values
-            .iter()
-            .filter(|v| v.municipality.is_none_or(|k| m.municipalities.contains(&k)))
-            .map(|v| {
-                let place = match v.municipality {
-                    Some(k) => c.municipalities[k.0].name.clone(),
-                    None => site.words.text("measures.whole_region").to_string(),
-                };
-                (v.year, place, v.value)
-            })
-            .collect(),
+        svg: crate::render::chart::svg(&chart),
+        table: crate::render::chart::table(&chart),
     }
 }
 
