@@ -99,8 +99,51 @@ struct Entry {
     summary: String,
 }
 
-/// `/atom.xml`: years, municipality group pages and decisions, newest
-/// first, with dates from the content.
+/// A measure agreed and each follow-up of it, as feed entries: a measure
+/// dated when it was agreed, a follow-up by its own date (or its page's).
+fn measure_entries(site: &Site, fallback: Date) -> Vec<Entry> {
+    let c = &site.config;
+    let mut out = Vec::new();
+    for (i, m) in site.measures.iter().enumerate() {
+        let url = c.absolute(&site.routes.measure(&m.id));
+        let page = &site.pages[m.page];
+        out.push(Entry {
+            id: url.clone(),
+            title: m.title.clone(),
+            url: url.clone(),
+            updated: m.agreed.or(page.updated).unwrap_or(fallback),
+            summary: m.responsible.clone(),
+        });
+        for (n, f) in site.followups_of(i).into_iter().enumerate() {
+            let status = site
+                .words
+                .text(&format!("measure_status.{}", status_key(f.status)));
+            out.push(Entry {
+                id: format!("{url}-{n}"),
+                title: format!("{}: {status}", m.title),
+                url: url.clone(),
+                updated: f.date.or(site.pages[f.page].updated).unwrap_or(fallback),
+                summary: f.note.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// The language-file key of a follow-up status (`measure_status.<key>`).
+pub fn status_key(s: crate::model::FollowupStatus) -> &'static str {
+    use crate::model::FollowupStatus as F;
+    match s {
+        F::Agreed => "agreed",
+        F::InProgress => "in_progress",
+        F::Done => "done",
+        F::Delayed => "delayed",
+        F::Dropped => "dropped",
+    }
+}
+
+/// `/atom.xml`: years, municipality group pages, decisions, measures and
+/// their follow-up, newest first, with dates from the content.
 pub fn atom(site: &Site) -> String {
     let c = &site.config;
     let fallback = latest(site).unwrap_or(Date::constant(1970, 1, 1));
@@ -155,6 +198,7 @@ pub fn atom(site: &Site) -> String {
             summary: group.map(|g| g.summary.clone()).unwrap_or_default(),
         });
     }
+    entries.extend(measure_entries(site, fallback));
     entries.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or(fallback);
 
