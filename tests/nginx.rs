@@ -176,6 +176,13 @@ fn nginx_serves_every_page_and_the_404_page() {
                 "{url}: {head}"
             );
         }
+        if rel.ends_with(".jsonld") {
+            assert!(
+                head.to_lowercase()
+                    .contains("content-type: application/ld+json"),
+                "{url}: {head}"
+            );
+        }
         if rel.ends_with(".ics") {
             assert!(
                 head.to_lowercase().contains("content-type: text/calendar"),

@@ -1,7 +1,8 @@
 //! Step 4b: the files machines read, made from the model: the sitemap and
 //! robots.txt, the Atom feed, the iCalendar files of the sessions, and the
-//! open data under `/data/`.
+//! open data under `/data/` with its DCAT-AP catalogue.
 
+pub mod catalog;
 mod data;
 pub mod feeds;
 pub mod ics;
@@ -41,6 +42,13 @@ pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<
             )
         }),
         Box::new(|| emit("data/hyte.schema.json", data::SCHEMA.as_bytes())),
+        Box::new(|| {
+            let files = catalog::data_files(site, true);
+            emit(
+                catalog::PATH,
+                catalog::jsonld(site, languages, &files).as_bytes(),
+            )
+        }),
     ];
     for y in &site.years {
         let n = y.number;
