@@ -160,17 +160,18 @@ fn findings(site: &Site) -> Vec<FindingData<'_>> {
 /// `data/hyte.json`.
 pub fn json(site: &Site) -> String {
     let c = &site.config;
+    type Url = fn(&crate::routes::Routes, &crate::config::Term) -> String;
     fn named<'a>(
         site: &Site,
         terms: &'a [crate::config::Term],
-        prefix: Option<&str>,
+        url: Option<Url>,
     ) -> Vec<Named<'a>> {
         terms
             .iter()
             .map(|t| Named {
                 slug: &t.slug,
                 name: &t.name,
-                url: prefix.map(|p| site.config.absolute(&format!("/{p}/{}/", t.slug))),
+                url: url.map(|u| site.config.absolute(&u(&site.routes, t))),
             })
             .collect()
     }
@@ -279,8 +280,16 @@ pub fn json(site: &Site) -> String {
         url: &c.base_url,
         licence: c.licence.as_ref().map(|l| l.id.as_str()),
         licence_url: c.licence.as_ref().map(|l| l.url.as_str()),
-        municipalities: named(site, &c.municipalities, Some("kunnat")),
-        priority_areas: named(site, &c.priority_areas, Some("painopisteet")),
+        municipalities: named(
+            site,
+            &c.municipalities,
+            Some(crate::routes::Routes::municipality),
+        ),
+        priority_areas: named(
+            site,
+            &c.priority_areas,
+            Some(crate::routes::Routes::priority),
+        ),
         target_groups: named(site, &c.target_groups, None),
         years,
         findings: findings(site),
