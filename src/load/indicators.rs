@@ -131,7 +131,7 @@ fn row(record: &csv::StringRecord) -> Result<(i32, String, f64), String> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("arvo \"{}\" ei ole numero", &record[2]))?;
+        .ok_or_else(|| format!("arvo \"{}\" ei ole luku", &record[2]))?;
     Ok((year, record[1].to_string(), value))
 }
 

@@ -12,18 +12,23 @@ use super::frontmatter::At;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Names {
-    One(At<String>),
-    Many(Vec<At<String>>),
+    One(String),
+    Many(Vec<String>),
 }
 
-impl Names {
-    /// The names with the spans they were read at.
-    pub fn iter(&self) -> Box<dyn Iterator<Item = &At<String>> + '_> {
-        match self {
-            Names::One(n) => Box::new(std::iter::once(n)),
-            Names::Many(ns) => Box::new(ns.iter()),
-        }
-    }
+/// The names of `at`, each with the span of the whole value (a list is
+/// written on one line, or its first line is where to look).
+pub fn names(at: &At<Names>) -> Vec<At<String>> {
+    let list = match &at.value {
+        Names::One(n) => vec![n.clone()],
+        Names::Many(ns) => ns.clone(),
+    };
+    list.into_iter()
+        .map(|value| At {
+            value,
+            span: at.span.clone(),
+        })
+        .collect()
 }
 
 /// `[[measures]]` of a year or a group page.
@@ -33,8 +38,8 @@ pub struct MeasureFront {
     /// Unique in the site: follow-ups name it.
     pub id: At<String>,
     pub title: At<String>,
-    pub priority: Names,
-    pub target_group: Names,
+    pub priority: At<Names>,
+    pub target_group: At<Names>,
     /// Who carries it out.
     pub responsible: String,
     /// Default: the group page's municipalities, or the whole region.

@@ -139,7 +139,7 @@ fn measure(
     links: &crate::markdown::Links<'_>,
     diags: &mut Diagnostics,
 ) -> Measure {
-    let names = |n: &crate::load::measures::Names| n.iter().cloned().collect::<Vec<_>>();
+    let names = crate::load::measures::names;
     let priorities = resolve_terms(
         &names(&m.priority),
         &config.priority_areas,
