@@ -103,7 +103,7 @@ fn a_new_site_builds_and_checks_with_warnings_only() {
     ] {
         r.assert_stderr_contains(warning);
     }
-    r.assert_stderr_contains("kunnossa: 13 sivua, 6 varoitusta");
+    r.assert_stderr_contains("kunnossa: 14 sivua, 6 varoitusta");
     let base_url = toml
         .lines()
         .position(|l| l.starts_with("base_url = "))
