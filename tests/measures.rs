@@ -699,3 +699,20 @@ fn the_entry_helpers_cut_the_right_part() {
     );
     assert!(!m.contains("id=\"n\"") && !m.contains("after"), "{m}");
 }
+
+/// The real site publishes no measure: its measures page says so, and
+/// names no measure of its own.
+#[test]
+fn the_real_site_says_no_measures_have_been_published() {
+    let out = tempdir();
+    let public = out.path().join("public");
+    build(Path::new(env!("CARGO_MANIFEST_DIR")), &public, &[]).assert_code(0);
+    let all = page(&public, "toimenpiteet/index.html");
+    assert!(
+        all.contains("Sivustolla ei ole julkaistu yhtään neuvotteluissa sovittua toimenpidettä."),
+        "{all}"
+    );
+    assert!(!all.contains("class=\"measure\""), "{all}");
+    let csv = std::fs::read_to_string(public.join("data/toimenpiteet.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1, "only the header: {csv}");
+}
