@@ -167,7 +167,12 @@ pub fn source_at_in(root: &Path, path: &Path, read: &ReadIn) -> Option<Result<So
 }
 
 pub(super) fn read_source(path: &Path, rel: &Path, read: &ReadIn) -> Result<Source, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    parse_source_in(read_bytes(path)?, path, rel, read)
+}
+
+/// The bytes of a content file, or why it cannot be read.
+pub(super) fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| {
         Diagnostic::new(
             path,
             format!(
@@ -176,8 +181,7 @@ pub(super) fn read_source(path: &Path, rel: &Path, read: &ReadIn) -> Result<Sour
             ),
         )
         .help("tarkista, että tiedosto on olemassa ja että sinulla on oikeus lukea sitä")
-    })?;
-    parse_source_in(bytes, path, rel, read)
+    })
 }
 
 /// A plain page whose front matter does not parse may be a group page in
@@ -241,13 +245,10 @@ pub(super) fn parse_front(
     })
 }
 
-/// [`parse_source`] of a site whose languages `read` names.
-pub fn parse_source_in(
-    bytes: Vec<u8>,
-    path: &Path,
-    rel: &Path,
-    read: &ReadIn,
-) -> Result<Source, Diagnostic> {
+/// A content file's bytes as text with `\n` line ends and no BOM, so that
+/// every line number counts lines as an editor shows them; bytes that are
+/// not UTF-8 are an error at the line of the first bad one.
+pub(super) fn text_of(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -261,11 +262,21 @@ pub fn parse_source_in(
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // Windows (CRLF) and old Mac (CR) line ends become LF, so that every
     // line number counts lines as an editor shows them.
-    let text = if text.contains('\r') {
+    Ok(if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
-    };
+    })
+}
+
+/// [`parse_source`] of a site whose languages `read` names.
+pub fn parse_source_in(
+    bytes: Vec<u8>,
+    path: &Path,
+    rel: &Path,
+    read: &ReadIn,
+) -> Result<Source, Diagnostic> {
+    let text = text_of(bytes, path)?;
     let split = frontmatter::split(&text, path)?;
 
     let dirs = dir_segments(rel);

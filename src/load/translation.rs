@@ -39,24 +39,7 @@ pub fn translation_of(rel: &Path, codes: &[String]) -> Option<(String, PathBuf)>
 
 /// Reads the translation at `path` (`of` is the main file it translates).
 pub(super) fn read(path: &Path, lang: &str, of: PathBuf) -> Result<Translation, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::new(
-            path,
-            format!(
-                "tiedostoa ei voi lukea: {}",
-                crate::diagnostic::io_problem(&e)
-            ),
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Diagnostic::new(
-            path,
-            "tiedosto ei ole UTF-8-merkistöllä tallennettua tekstiä",
-        )
-        .help("tallenna tiedosto tekstieditorissa UTF-8-merkistöllä")
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = super::source::text_of(super::source::read_bytes(path)?, path)?;
     let split = frontmatter::split(&text, path)?;
     let front: TranslationFront =
         frontmatter::parse(&split, path, "käännöksen").map_err(|d| {

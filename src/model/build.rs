@@ -113,27 +113,8 @@ pub fn build(loaded: Loaded, drafts: bool) -> (Site, Diagnostics) {
         .map(|(i, p)| (p.url.clone(), i))
         .collect();
     let member_of = query::member_index(config.municipalities.len(), &years, &pages);
-    let groups: Vec<Option<&Group>> = pages
-        .iter()
-        .map(|p| match &p.data {
-            PageData::Group(g) => Some(g),
-            _ => None,
-        })
-        .collect();
-    // A year's measures were agreed at its negotiations: by its last
-    // dated session of its own.
-    let agreed_in_year = |n: i32| {
-        years.iter().find(|y| y.number == n).and_then(|y| {
-            y.sessions
-                .iter()
-                .filter(|s| s.group.is_none())
-                .filter_map(|s| s.last_day())
-                .max()
-        })
-    };
-    let (measures, followups) =
-        super::measures::collect(&config, &sources, &groups, &agreed_in_year, &mut diags);
-    let values = super::measures::values(&config, &values, &mut diags);
+    let (measures, followups, values) =
+        super::measures::of_site(&config, &sources, &pages, &years, &values, &mut diags);
     let pages = pages.into_iter().map(Arc::new).collect();
     let site = Site {
         today,

@@ -73,10 +73,42 @@ pub struct Value {
     pub value: f64,
 }
 
+/// The measures, follow-ups and indicator values of a site being built:
+/// `pages[i]` is the page of `sources[i]`.
+pub(super) fn of_site(
+    config: &Config,
+    sources: &[Source],
+    pages: &[super::Page],
+    years: &[super::Year],
+    values: &[ValuesFile],
+    diags: &mut Diagnostics,
+) -> (Vec<Measure>, Vec<Followup>, Vec<Vec<Value>>) {
+    let groups: Vec<Option<&Group>> = pages
+        .iter()
+        .map(|p| match &p.data {
+            super::PageData::Group(g) => Some(g),
+            _ => None,
+        })
+        .collect();
+    // A year's measures were agreed at its negotiations: by its last
+    // dated session of its own.
+    let agreed_in_year = |n: i32| {
+        years.iter().find(|y| y.number == n).and_then(|y| {
+            y.sessions
+                .iter()
+                .filter(|s| s.group.is_none())
+                .filter_map(|s| s.last_day())
+                .max()
+        })
+    };
+    let (measures, followups) = collect(config, sources, &groups, &agreed_in_year, diags);
+    (measures, followups, self::values(config, values, diags))
+}
+
 /// The measures and follow-ups of every source (`ids[i]` is the page of
 /// `sources[i]`), in written order; follow-ups sorted by date within a
 /// measure when read through [`super::Site::followups_of`].
-pub(super) fn collect(
+fn collect(
     config: &Config,
     sources: &[Source],
     groups: &[Option<&Group>],
@@ -208,11 +240,7 @@ fn measure(
 
 /// Each indicator's values (by index into `config.indicators`), the
 /// municipalities resolved; an unknown one is reported at its row.
-pub(super) fn values(
-    config: &Config,
-    files: &[ValuesFile],
-    diags: &mut Diagnostics,
-) -> Vec<Vec<Value>> {
+fn values(config: &Config, files: &[ValuesFile], diags: &mut Diagnostics) -> Vec<Vec<Value>> {
     let mut out = vec![Vec::new(); config.indicators.len()];
     for f in files {
         for row in &f.rows {
