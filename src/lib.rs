@@ -176,7 +176,21 @@ pub fn lap(what: &str) {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     let start = START.get_or_init(std::time::Instant::now);
     if std::env::var_os("HYTE_TIMINGS").is_some() {
-        eprintln!("{what}: {} ms", start.elapsed().as_millis());
+        // Resident memory now and at its peak, where the system says.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let kib = |key: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+                .map_or(String::new(), |k| format!(" {key} {} MiB", k / 1024))
+        };
+        eprintln!(
+            "{what}: {} ms{}{}",
+            start.elapsed().as_millis(),
+            kib("VmRSS:"),
+            kib("VmHWM:")
+        );
     }
 }
 
