@@ -121,7 +121,13 @@ pub(super) fn job_context(
                 .find(|row| row.view == *v)
                 .expect("every view has a row");
             let extra = match v {
-                View::Schedule => context! { sessions => Value::from(Serde(schedule(site))) },
+                View::Schedule => {
+                    let v = schedule_view(site);
+                    context! {
+                        sessions => Value::from(Serde(v.sessions)),
+                        other_years => Value::from(Serde(v.other)),
+                    }
+                }
                 View::Glossary => context! { terms => Value::from(Serde(&site.config.terms)) },
                 View::Measures => {
                     context! { groups => Value::from(Serde(measures_by_priority(site))) }
@@ -214,6 +220,12 @@ fn page_context(
     // Glossary terms: the first use on the page, the summary first.
     let mut terms = term_linker(site);
     let page = page_view_linked(site, id, &mut terms);
+    let (upcoming, upcoming_more) = if p.kind == crate::model::Kind::Home {
+        let (u, more) = upcoming(site);
+        (Value::from(Serde(u)), more)
+    } else {
+        (none(), 0)
+    };
     let ctx = context! {
         site => site_value.clone(),
         page => Value::from(Serde(page)),
@@ -226,11 +238,8 @@ fn page_context(
         },
         findings => Value::from(Serde(matrix_rows)),
         parts => Value::from(Serde(parts_view(site, id, &mut terms))),
-        upcoming => if p.kind == crate::model::Kind::Home {
-            Value::from(Serde(upcoming(site)))
-        } else {
-            none()
-        },
+        upcoming,
+        upcoming_more,
         related => Value::from(Serde(related_groups(site, id))),
         measures => Value::from(Serde(measures_of_page(site, id))),
         measure_counts => Value::from(Serde(p.year.map(|y| status_counts(site, y)))),

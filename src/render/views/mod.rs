@@ -8,10 +8,12 @@
 
 mod cross;
 mod measures;
+pub mod window;
 mod year;
 
 pub use cross::*;
 pub use measures::*;
+pub use window::Windowed;
 pub use year::*;
 
 use serde::Serialize;
