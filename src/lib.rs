@@ -101,7 +101,9 @@ pub fn prepare(opts: &SiteOptions) -> Result<Prepared, Error> {
             })
             .collect();
         lap("validated");
-        (site, versions, diags)
+        let versions: Vec<model::Site> =
+            versions.into_iter().map(model::without_outlines).collect();
+        (model::without_outlines(site), versions, diags)
     });
     let (theme, language) = checked
         .as_ref()

@@ -316,6 +316,16 @@ pub fn cell_anchor(priority: &str, target: &str) -> String {
     format!("{priority}-{target}")
 }
 
+/// The anchor of a finding on its page: its cell's, or its priority
+/// area's when it has no target group.
+pub fn finding_anchor(config: &crate::config::Config, f: &crate::markdown::Finding) -> String {
+    let p = &config.priority_areas[f.priority.0].slug;
+    match f.target {
+        Some(t) => cell_anchor(p, &config.target_groups[t.0].slug),
+        None => p.clone(),
+    }
+}
+
 /// The anchor of a decision on its year page: the same in every
 /// language, so that a link to it keeps working.
 pub fn decision_anchor(d: &crate::model::Decision) -> String {

@@ -86,9 +86,8 @@ pub struct Finding {
     pub priority: PriorityId,
     pub target: Option<TargetGroupId>,
     pub text: String,
-    /// The anchor of its cell (or of its priority area).
-    pub anchor: String,
-    /// Line in the body (1-based).
+    /// Line in the body (1-based). Its anchor is its cell's (see
+    /// [`crate::routes::finding_anchor`]).
     #[serde(skip)]
     pub line: usize,
 }
@@ -328,12 +327,12 @@ fn structure<'a>(
                 }
             }
             NodeValue::List(_) if priority.is_some() => {
-                let (pid, pterm) = priority.expect("checked by the guard");
+                let (pid, _) = priority.expect("checked by the guard");
                 for item in node.children() {
                     let text = clean(&item.collect_text());
                     if !text.is_empty() {
                         let line = item.data().sourcepos.start.line;
-                        findings.push(finding(pid, pterm, target, text, line));
+                        findings.push(finding(pid, target, text, line));
                     }
                 }
                 Slot::Body
@@ -357,20 +356,14 @@ enum Slot {
 
 fn finding(
     pid: PriorityId,
-    pterm: &Term,
     target: Option<(TargetGroupId, &Term)>,
     text: String,
     line: usize,
 ) -> Finding {
-    let anchor = match target {
-        Some((_, t)) => crate::routes::cell_anchor(&pterm.slug, &t.slug),
-        None => pterm.slug.clone(),
-    };
     Finding {
         priority: pid,
         target: target.map(|(id, _)| id),
         text,
-        anchor,
         line,
     }
 }

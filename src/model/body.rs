@@ -57,7 +57,6 @@ pub fn update_body(site: &Site, s: &Source) -> Option<(Site, PageId)> {
     let r = render_body(&site.config, site.config.base_path(), s, vocab);
     let mut page = Page::clone(old);
     page.outline = shifted(r.outline, s.body_line);
-    page.content = r.html;
     page.parts = r.parts;
     page.headings = r.headings;
     page.findings = r.findings;

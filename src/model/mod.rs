@@ -106,9 +106,8 @@ pub struct Page {
     pub summary_line: usize,
     /// Editorial notes (`note`), shown with the page's sources.
     pub note: String,
-    /// The body, rendered.
-    pub content: String,
-    /// The same body cut into prose and priority areas.
+    /// The body, rendered, cut into prose and priority areas; the whole
+    /// body is [`Page::content`].
     #[serde(skip)]
     pub parts: Vec<Part>,
     pub headings: Vec<Heading>,
@@ -126,6 +125,42 @@ pub struct Page {
     /// changes the body only.
     #[serde(skip)]
     pub front_hash: u64,
+}
+
+/// The site as the render step reads it: without what only the validate
+/// step reads of each body (its blocks and raw HTML; the links stay, for
+/// the link check's messages). On a big site the outlines are a tenth of
+/// the model. The preview server's fast path makes the edited page's
+/// outline again from its file.
+pub fn without_outlines(mut site: Site) -> Site {
+    for page in &mut site.pages {
+        let p = Arc::make_mut(page);
+        p.outline.blocks = Vec::new();
+        p.outline.raw_html = Vec::new();
+    }
+    site
+}
+
+impl Page {
+    /// The body, rendered: its parts one after another (kept once, as
+    /// parts, since a year or group page is shown by parts).
+    pub fn content(&self) -> String {
+        let mut html = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Prose { html: prose } => html.push_str(prose),
+                Part::Priority(s) => {
+                    html.push_str(&s.heading);
+                    html.push_str(&s.intro);
+                    for cell in &s.cells {
+                        html.push_str(&cell.heading);
+                        html.push_str(&cell.html);
+                    }
+                }
+            }
+        }
+        html
+    }
 }
 
 /// What a page is beyond its text.

@@ -149,7 +149,11 @@ fn findings(site: &Site) -> Vec<FindingData<'_>> {
                     priority_area: &c.priority_areas[f.priority.0].slug,
                     target_group: f.target.map(|t| c.target_groups[t.0].slug.as_str()),
                     text: &f.text,
-                    url: format!("{}#{}", site.config.absolute(&page.url), f.anchor),
+                    url: format!(
+                        "{}#{}",
+                        site.config.absolute(&page.url),
+                        crate::routes::finding_anchor(c, f)
+                    ),
                 });
             }
         }

@@ -100,8 +100,16 @@ fn environment(
     // "&#x2f;" in every URL, valid but hard to read and to grep).
     env.set_formatter(|out, state, value| {
         if matches!(state.auto_escape(), AutoEscape::Html) && !value.is_safe() && !value.is_none() {
-            let text = value.to_string();
-            let text = crate::text::without_controls(&text);
+            // A string is printed as it is, without a copy.
+            let owned;
+            let text = match value.as_str() {
+                Some(s) => s,
+                None => {
+                    owned = value.to_string();
+                    &owned
+                }
+            };
+            let text = crate::text::without_controls(text);
             out.write_str(&html_escape::encode_quoted_attribute(&text))
                 .map_err(|_| {
                     minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "ei voi kirjoittaa")

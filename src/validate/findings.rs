@@ -313,12 +313,16 @@ fn paragraph(
     let priorities: Vec<&Term> = vocab.priorities.iter().map(|(_, t)| *t).collect();
     let targets: Vec<&Term> = vocab.targets.iter().map(|(_, t)| *t).collect();
     let bare = text.trim_start_matches('#').trim();
-    let named = vocab
-        .priority(bare)
-        .map(|(_, t)| t)
-        .or(vocab.target(bare).map(|(_, t)| t))
-        .or_else(|| nearest(bare, &priorities))
-        .or_else(|| nearest(bare, &targets));
+    // The nearest names are looked for only in a line that may be meant
+    // as a heading: most paragraphs are plain prose.
+    let named = || {
+        vocab
+            .priority(bare)
+            .map(|(_, t)| t)
+            .or(vocab.target(bare).map(|(_, t)| t))
+            .or_else(|| nearest(bare, &priorities))
+            .or_else(|| nearest(bare, &targets))
+    };
     if text.starts_with('#') {
         let hashes = text.len() - text.trim_start_matches('#').len();
         let fixed = format!("{} {bare}", "#".repeat(hashes));
@@ -334,7 +338,7 @@ fn paragraph(
             "otsikon #-merkkien jälkeen tulee välilyönti: \"{fixed}\""
         ));
         // Naming a priority area or target group, it was meant as one.
-        out.push(match named {
+        out.push(match named() {
             Some(_) => d,
             None => Diagnostic {
                 severity: crate::diagnostic::Severity::Warning,
@@ -345,7 +349,7 @@ fn paragraph(
     }
     let heading_like =
         emphasis_only || (words <= 4 && !text.ends_with(['.', '!', '?', ':', ';', ',']));
-    if let (true, Some(t)) = (heading_like, named) {
+    if let Some(t) = heading_like.then(named).flatten() {
         let level = if vocab.priority(bare).is_some() || priorities.iter().any(|p| p.name == t.name)
         {
             "##"

@@ -292,7 +292,7 @@ pub fn page_view_linked<'a>(
         permalink: site.config.absolute(&p.url),
         summary,
         note: &p.note,
-        content: std::borrow::Cow::Owned(terms.clone().link(&p.content).into_owned()),
+        content: std::borrow::Cow::Owned(terms.clone().link(&p.content()).into_owned()),
         headings: &p.headings,
         updated: p.updated,
         year: p.year,
