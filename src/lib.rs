@@ -202,6 +202,28 @@ pub enum OutFile<'a> {
     Bytes(&'a [u8]),
     /// A file to copy as is (an image beside a page, a site's static file).
     Copy(&'a Path),
+    /// A large generated file (the open data: a hundred megabytes at
+    /// 10,000 pages), made piece by piece into the writer the sink gives,
+    /// so that it is never held whole. Called at most once; a sink that
+    /// does not keep the file need not call it. Never a page: the links
+    /// of a stream are not read.
+    Stream(&'a mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>),
+}
+
+impl OutFile<'_> {
+    /// The whole file in memory (a copy read, a stream collected), for the
+    /// sinks that keep files in memory; `rel` names a stream that failed.
+    pub fn into_bytes(self, rel: &str) -> Result<Vec<u8>, Error> {
+        match self {
+            OutFile::Bytes(bytes) => Ok(bytes.to_vec()),
+            OutFile::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e)),
+            OutFile::Stream(write) => {
+                let mut bytes = Vec::new();
+                write(&mut bytes).map_err(|e| Error::io(Path::new(rel), e))?;
+                Ok(bytes)
+            }
+        }
+    }
 }
 
 /// What [`produce`] made.
@@ -237,9 +259,15 @@ pub fn produce(
             .map(|(s, t)| (*s, t.words().text("language.in_language").to_string()))
             .collect(),
     };
-    let emit = |rel: &str, bytes: &[u8]| {
-        links.add(rel, bytes);
-        sink(rel, OutFile::Bytes(bytes))
+    let emit = |rel: &str, file: OutFile<'_>| {
+        match &file {
+            OutFile::Bytes(bytes) => links.add(rel, bytes),
+            _ => {
+                debug_assert!(!rel.ends_with(".html"), "a page is bytes: {rel}");
+                links.add(rel, &[]);
+            }
+        }
+        sink(rel, file)
     };
     for (i, (site, templates)) in all.iter().enumerate() {
         let texts = search::Collector::default();
@@ -263,7 +291,7 @@ pub fn produce(
             dir: &dir,
         };
         for (rel, bytes) in search::files(texts.into_pages(), &lang) {
-            emit(&rel, &bytes)?;
+            emit(&rel, OutFile::Bytes(&bytes))?;
         }
         lap("search index");
     }

@@ -113,6 +113,25 @@ impl Staging {
         fs::write(&path, bytes).map_err(|e| self.failed(rel, e))
     }
 
+    /// Writes one file as `write` makes it, through a buffer (its folders
+    /// are created), so that a large file is never held whole.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Error> {
+        use std::io::Write as _;
+        let path = self.path_of(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| self.failed(rel, e))?;
+        }
+        let file = fs::File::create(&path).map_err(|e| self.failed(rel, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| self.failed(rel, e))
+    }
+
     /// A write of `rel` failed: named as it would be in the output, since
     /// the staging folder is gone by the time anyone reads the message.
     fn failed(&self, rel: &str, source: std::io::Error) -> Error {
@@ -253,8 +272,11 @@ mod tests {
 
         let s = Staging::new(&target).unwrap();
         s.write("b.html", b"two").unwrap();
+        s.write_with("data/c.csv", &mut |w| w.write_all(b"three"))
+            .unwrap();
         s.commit().unwrap();
         assert!(!target.join("a").exists());
+        assert_eq!(fs::read(target.join("data/c.csv")).unwrap(), b"three");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "no leftovers");
     }
 
@@ -264,5 +286,8 @@ mod tests {
         let s = Staging::new(&tmp.path().join("public")).unwrap();
         assert!(s.write("../x", b"").is_err());
         assert!(s.write("/etc/x", b"").is_err());
+        assert!(s.write_with("../x", &mut |_| Ok(())).is_err());
+        let broken = s.write_with("x.csv", &mut |_| Err(std::io::Error::other("full")));
+        assert!(matches!(broken, Err(Error::Output { .. })));
     }
 }

@@ -14,7 +14,7 @@ use std::sync::Mutex;
 
 use proptest::prelude::*;
 
-use hyte::{Error, OutFile, SiteOptions, prepare, produce};
+use hyte::{Error, SiteOptions, prepare, produce};
 
 /// Every file of an in-memory build, or the error.
 fn build(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
@@ -29,10 +29,7 @@ fn build(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, Error> {
     } = prepare(&opts)?;
     let files = Mutex::new(BTreeMap::new());
     produce(&opts, &site, &templates, &[], &|rel, file| {
-        let bytes = match file {
-            OutFile::Bytes(b) => b.to_vec(),
-            OutFile::Copy(p) => fs::read(p).unwrap(),
-        };
+        let bytes = file.into_bytes(rel).unwrap();
         files.lock().unwrap().insert(rel.to_string(), bytes);
         Ok(())
     })?;

@@ -323,8 +323,9 @@ fn with_words(site: &hyte::model::Site, text: &str) -> hyte::model::Site {
 /// character that may not go out.
 fn machine_files(site: &hyte::model::Site) {
     let made = std::sync::Mutex::new(Vec::new());
-    hyte::publish::files(site, &hyte::routes::Languages::one(site), &|rel, bytes| {
-        made.lock().unwrap().push((rel.to_string(), bytes.to_vec()));
+    hyte::publish::files(site, &hyte::routes::Languages::one(site), &|rel, file| {
+        let bytes = file.into_bytes(rel)?;
+        made.lock().unwrap().push((rel.to_string(), bytes));
         Ok(())
     })
     .expect("the machine files are made");

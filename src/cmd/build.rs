@@ -57,6 +57,7 @@ pub fn run(opts: &SiteOptions, output: Option<PathBuf>) -> Result<usize, Error> 
         &|rel, file| match file {
             OutFile::Bytes(bytes) => staging.write(rel, bytes),
             OutFile::Copy(path) => staging.copy(path, rel),
+            OutFile::Stream(write) => staging.write_with(rel, write),
         },
     )?
     .pages;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Kind, PageData, PageId, Site, Stage, YearStatus};
+use crate::model::{Kind, PageData, Site, Stage, Year, YearStatus};
 
 /// The JSON Schema of `hyte.json`, published beside it.
 pub const SCHEMA: &str = include_str!("hyte.schema.json");
@@ -25,7 +25,7 @@ struct Data<'a> {
     priority_areas: Vec<Named<'a>>,
     target_groups: Vec<Named<'a>>,
     years: Vec<YearData<'a>>,
-    findings: Vec<FindingData<'a>>,
+    findings: Findings<'a>,
     measures: Vec<super::measures::MeasureData<'a>>,
     indicators: Vec<super::measures::IndicatorData<'a>>,
 }
@@ -122,160 +122,54 @@ fn page_kind(kind: Kind) -> &'static str {
     }
 }
 
-fn findings(site: &Site) -> Vec<FindingData<'_>> {
+/// Every finding of the site, in order, made one at a time as it is
+/// written.
+fn findings(site: &Site) -> impl Iterator<Item = FindingData<'_>> {
     let c = &site.config;
-    let mut out = Vec::new();
-    for y in &site.years {
-        let pages: Vec<PageId> = std::iter::once(y.page)
+    let pages = site.years.iter().flat_map(|y| {
+        std::iter::once(y.page)
             .chain(y.groups.iter().copied())
             .chain(y.perspectives.iter().copied())
-            .collect();
-        for id in pages {
-            let page = &site.pages[id];
-            let municipalities = match &page.data {
-                PageData::Group(g) => g
-                    .municipalities
-                    .iter()
-                    .map(|m| c.municipalities[m.0].slug.as_str())
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for f in &page.findings {
-                out.push(FindingData {
-                    year: page.year,
-                    page: &page.title,
-                    page_kind: page_kind(page.kind),
-                    municipalities: municipalities.clone(),
-                    priority_area: &c.priority_areas[f.priority.0].slug,
-                    target_group: f.target.map(|t| c.target_groups[t.0].slug.as_str()),
-                    text: &f.text,
-                    url: format!(
-                        "{}#{}",
-                        site.config.absolute(&page.url),
-                        crate::routes::finding_anchor(c, f)
-                    ),
-                });
-            }
-        }
-    }
-    out
+    });
+    pages.flat_map(move |id| {
+        let page = &site.pages[id];
+        let municipalities: Vec<&str> = match &page.data {
+            PageData::Group(g) => g
+                .municipalities
+                .iter()
+                .map(|m| c.municipalities[m.0].slug.as_str())
+                .collect(),
+            _ => Vec::new(),
+        };
+        page.findings.iter().map(move |f| FindingData {
+            year: page.year,
+            page: &page.title,
+            page_kind: page_kind(page.kind),
+            municipalities: municipalities.clone(),
+            priority_area: &c.priority_areas[f.priority.0].slug,
+            target_group: f.target.map(|t| c.target_groups[t.0].slug.as_str()),
+            text: &f.text,
+            url: format!(
+                "{}#{}",
+                c.absolute(&page.url),
+                crate::routes::finding_anchor(c, f)
+            ),
+        })
+    })
 }
 
-/// `data/hyte.json`.
-pub fn json(site: &Site) -> String {
-    let c = &site.config;
-    type Url = fn(&crate::routes::Routes, &crate::config::Term) -> String;
-    fn named<'a>(
-        site: &Site,
-        terms: &'a [crate::config::Term],
-        url: Option<Url>,
-    ) -> Vec<Named<'a>> {
-        terms
-            .iter()
-            .map(|t| Named {
-                slug: &t.slug,
-                name: &t.name,
-                url: url.map(|u| site.config.absolute(&u(&site.routes, t))),
-            })
-            .collect()
+/// The findings as a JSON array, serialized as they are made.
+struct Findings<'a>(&'a Site);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(findings(self.0))
     }
-    let years = site
-        .years
-        .iter()
-        .map(|y| {
-            let page = &site.pages[y.page];
-            let year_url = site.config.absolute(&page.url);
-            YearData {
-                year: y.number,
-                title: &page.title,
-                status: y.stage(site.today),
-                typed_status: y.status,
-                as_of: site.today.to_string(),
-                url: year_url.clone(),
-                summary: &y.summary,
-                priority_areas: y
-                    .priorities
-                    .iter()
-                    .map(|p| c.priority_areas[p.0].slug.as_str())
-                    .collect(),
-                target_groups: y
-                    .target_groups
-                    .iter()
-                    .map(|t| c.target_groups[t.0].slug.as_str())
-                    .collect(),
-                sessions: y
-                    .sessions
-                    .iter()
-                    .map(|s| SessionData {
-                        title: &s.title,
-                        date: s.date.map(|d| d.to_string()),
-                        end_date: s.end_date.map(|d| d.to_string()),
-                        start_time: s
-                            .start_time
-                            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-                        end_time: s
-                            .end_time
-                            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
-                        when: s.when.as_deref(),
-                        location: s.location.as_deref(),
-                        planned: s.planned || y.status == YearStatus::Planned,
-                        ahead: y.session_ahead(s, site.today),
-                        url: s.page.map(|p| site.config.absolute(&site.pages[p].url)),
-                    })
-                    .collect(),
-                groups: y
-                    .groups
-                    .iter()
-                    .filter_map(|&g| {
-                        let group = site.group(g)?;
-                        let page = &site.pages[g];
-                        Some(GroupData {
-                            slug: page
-                                .url
-                                .trim_end_matches('/')
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or_default()
-                                .to_string(),
-                            title: &page.title,
-                            url: site.config.absolute(&page.url),
-                            date: group.date.map(|d| d.to_string()),
-                            municipalities: group
-                                .municipalities
-                                .iter()
-                                .map(|m| c.municipalities[m.0].slug.as_str())
-                                .collect(),
-                        })
-                    })
-                    .collect(),
-                goals: y
-                    .goals
-                    .iter()
-                    .map(|g| GoalData {
-                        priority_area: &c.priority_areas[g.priority.0].slug,
-                        target_group: &c.target_groups[g.target_group.0].slug,
-                        goal: &g.goal,
-                        background: &g.background,
-                    })
-                    .collect(),
-                decisions: y
-                    .decisions
-                    .iter()
-                    .map(|d| DecisionData {
-                        body: &d.body,
-                        date: d.date.to_string(),
-                        section: d.section.as_deref(),
-                        record: d.record.as_deref(),
-                        title: &d.title,
-                        decision: d.decision.as_deref(),
-                        url: d.url.clone().unwrap_or_else(|| {
-                            format!("{year_url}#{}", crate::routes::decision_anchor(d))
-                        }),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
+}
+
+/// Writes `data/hyte.json` into `w`.
+pub fn write_json(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let c = &site.config;
     let data = Data {
         schema: site.config.absolute("/data/hyte.schema.json"),
         title: &c.title,
@@ -295,17 +189,141 @@ pub fn json(site: &Site) -> String {
             Some(crate::routes::Routes::priority),
         ),
         target_groups: named(site, &c.target_groups, None),
-        years,
-        findings: findings(site),
+        years: site.years.iter().map(|y| year_data(site, y)).collect(),
+        findings: Findings(site),
         measures: super::measures::measures(site),
         indicators: super::measures::indicators(site),
     };
-    serde_json::to_string(&data).expect("plain data serializes")
+    serde_json::to_writer(&mut *w, &data)?;
+    w.flush()
 }
 
-/// `data/havainnot.csv`: one finding a row, with a header row.
-pub fn csv(site: &Site) -> Vec<u8> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+/// The route of a term's page.
+type Url = fn(&crate::routes::Routes, &crate::config::Term) -> String;
+
+/// Terms (municipalities, priority areas, target groups) with the URL of
+/// their page, where `url` gives one.
+fn named<'a>(site: &Site, terms: &'a [crate::config::Term], url: Option<Url>) -> Vec<Named<'a>> {
+    terms
+        .iter()
+        .map(|t| Named {
+            slug: &t.slug,
+            name: &t.name,
+            url: url.map(|u| site.config.absolute(&u(&site.routes, t))),
+        })
+        .collect()
+}
+
+/// One year of `hyte.json`: its dates, groups, goals and decisions.
+fn year_data<'a>(site: &'a Site, y: &'a Year) -> YearData<'a> {
+    let c = &site.config;
+    let page = &site.pages[y.page];
+    let year_url = site.config.absolute(&page.url);
+    YearData {
+        year: y.number,
+        title: &page.title,
+        status: y.stage(site.today),
+        typed_status: y.status,
+        as_of: site.today.to_string(),
+        url: year_url.clone(),
+        summary: &y.summary,
+        priority_areas: y
+            .priorities
+            .iter()
+            .map(|p| c.priority_areas[p.0].slug.as_str())
+            .collect(),
+        target_groups: y
+            .target_groups
+            .iter()
+            .map(|t| c.target_groups[t.0].slug.as_str())
+            .collect(),
+        sessions: sessions(site, y),
+        groups: groups(site, y),
+        goals: y
+            .goals
+            .iter()
+            .map(|g| GoalData {
+                priority_area: &c.priority_areas[g.priority.0].slug,
+                target_group: &c.target_groups[g.target_group.0].slug,
+                goal: &g.goal,
+                background: &g.background,
+            })
+            .collect(),
+        decisions: y
+            .decisions
+            .iter()
+            .map(|d| DecisionData {
+                body: &d.body,
+                date: d.date.to_string(),
+                section: d.section.as_deref(),
+                record: d.record.as_deref(),
+                title: &d.title,
+                decision: d.decision.as_deref(),
+                url: d
+                    .url
+                    .clone()
+                    .unwrap_or_else(|| format!("{year_url}#{}", crate::routes::decision_anchor(d))),
+            })
+            .collect(),
+    }
+}
+
+/// The sessions of a year, with where each stands on the build's date.
+fn sessions<'a>(site: &'a Site, y: &'a Year) -> Vec<SessionData<'a>> {
+    y.sessions
+        .iter()
+        .map(|s| SessionData {
+            title: &s.title,
+            date: s.date.map(|d| d.to_string()),
+            end_date: s.end_date.map(|d| d.to_string()),
+            start_time: s
+                .start_time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+            end_time: s
+                .end_time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+            when: s.when.as_deref(),
+            location: s.location.as_deref(),
+            planned: s.planned || y.status == YearStatus::Planned,
+            ahead: y.session_ahead(s, site.today),
+            url: s.page.map(|p| site.config.absolute(&site.pages[p].url)),
+        })
+        .collect()
+}
+
+/// The municipality groups of a year.
+fn groups<'a>(site: &'a Site, y: &'a Year) -> Vec<GroupData<'a>> {
+    let c = &site.config;
+    y.groups
+        .iter()
+        .filter_map(|&g| {
+            let group = site.group(g)?;
+            let page = &site.pages[g];
+            Some(GroupData {
+                slug: page
+                    .url
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+                title: &page.title,
+                url: site.config.absolute(&page.url),
+                date: group.date.map(|d| d.to_string()),
+                municipalities: group
+                    .municipalities
+                    .iter()
+                    .map(|m| c.municipalities[m.0].slug.as_str())
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Writes `data/havainnot.csv` into `w`: one finding a row, with a
+/// header row.
+pub fn write_csv(site: &Site, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(w);
     let header = [
         "vuosi",
         "sivu",
@@ -316,8 +334,7 @@ pub fn csv(site: &Site) -> Vec<u8> {
         "nosto",
         "osoite",
     ];
-    // Writing into a Vec cannot fail.
-    let _ = w.write_record(header);
+    w.write_record(header).map_err(io_error)?;
     for f in findings(site) {
         let year = f.year.map(|y| y.to_string()).unwrap_or_default();
         let record = [
@@ -332,8 +349,18 @@ pub fn csv(site: &Site) -> Vec<u8> {
         ];
         // A spreadsheet shows a control character as garbage, if at all:
         // the same rule as every other file ([`crate::text::forbidden`]).
-        let _ =
-            w.write_record(record.map(|field| crate::text::without_controls(field).into_owned()));
+        let fields = record.map(crate::text::without_controls);
+        w.write_record(fields.iter().map(|f| f.as_bytes()))
+            .map_err(io_error)?;
     }
-    w.into_inner().unwrap_or_default()
+    w.flush()
+}
+
+/// The I/O error under a CSV writer's error (the only kind writing whole
+/// records of text can meet).
+fn io_error(e: ::csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }

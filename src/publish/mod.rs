@@ -10,43 +10,47 @@ mod measures;
 
 use rayon::prelude::*;
 
+use crate::OutFile::{self, Bytes};
 use crate::diagnostic::Error;
 use crate::model::Site;
 use crate::routes::Languages;
 
-/// Where [`files`] hands each file: (path relative to the output, bytes).
-pub type Emit<'a> = dyn Fn(&str, &[u8]) -> Result<(), Error> + Sync + 'a;
+/// Where [`files`] hands each file: (path relative to the output, file).
+pub type Emit<'a> = crate::FileSink<'a>;
 
 /// Makes every machine-readable file and hands each to `emit` (path
-/// relative to the output, bytes) as soon as it is made, in parallel, so
-/// that the large ones (the open data of a big site is hundreds of
-/// megabytes) are not all held at once. `generated` are the URLs of the
-/// views rendered from the model, for the sitemap.
+/// relative to the output, file) as soon as it is made, in parallel. The
+/// two large ones (the open data of a big site is hundreds of megabytes)
+/// are streams, written as they are made and never held whole.
 pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<(), Error> {
     type Make<'a> = Box<dyn Fn() -> Result<(), Error> + Sync + Send + 'a>;
     let mut jobs: Vec<Make<'_>> = vec![
-        // The two largest, one after the other: each is dropped once
-        // written.
         Box::new(|| {
-            emit("data/hyte.json", data::json(site).as_bytes())?;
-            emit("data/havainnot.csv", &data::csv(site))
+            let mut write = |w: &mut dyn std::io::Write| data::write_json(site, w);
+            emit("data/hyte.json", OutFile::Stream(&mut write))
         }),
-        Box::new(|| emit("data/toimenpiteet.csv", &measures::csv(site))),
-        Box::new(|| emit("atom.xml", feeds::atom(site).as_bytes())),
-        Box::new(|| emit("sitemap.xml", feeds::sitemap(languages).as_bytes())),
-        Box::new(|| emit("robots.txt", feeds::robots(site).as_bytes())),
+        Box::new(|| {
+            let mut write = |w: &mut dyn std::io::Write| data::write_csv(site, w);
+            emit("data/havainnot.csv", OutFile::Stream(&mut write))
+        }),
+        Box::new(|| emit("data/toimenpiteet.csv", Bytes(&measures::csv(site)))),
+        Box::new(|| emit("atom.xml", Bytes(feeds::atom(site).as_bytes()))),
+        Box::new(|| emit("sitemap.xml", Bytes(feeds::sitemap(languages).as_bytes()))),
+        Box::new(|| emit("robots.txt", Bytes(feeds::robots(site).as_bytes()))),
         Box::new(|| {
             emit(
                 &file(&site.routes.calendar(None)),
-                ics::calendar(site, None).as_bytes(),
+                Bytes(ics::calendar(site, None).as_bytes()),
             )
         }),
-        Box::new(|| emit("data/hyte.schema.json", data::SCHEMA.as_bytes())),
+        Box::new(|| emit("data/hyte.schema.json", Bytes(data::SCHEMA.as_bytes()))),
         Box::new(|| {
+            // The catalogue names the files only: neither their sizes nor
+            // their contents.
             let files = catalog::data_files(site, true);
             emit(
                 catalog::PATH,
-                catalog::jsonld(site, languages, &files).as_bytes(),
+                Bytes(catalog::jsonld(site, languages, &files).as_bytes()),
             )
         }),
     ];
@@ -55,7 +59,7 @@ pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<
         jobs.push(Box::new(move || {
             emit(
                 &file(&site.routes.calendar(Some(n))),
-                ics::calendar(site, Some(n)).as_bytes(),
+                Bytes(ics::calendar(site, Some(n)).as_bytes()),
             )
         }));
     }
@@ -66,16 +70,19 @@ pub fn files(site: &Site, languages: &Languages<'_>, emit: &Emit<'_>) -> Result<
 /// feed and calendars. The sitemap, robots.txt and the open data are the
 /// main language's, for every language.
 pub fn language_files(site: &Site, emit: &Emit<'_>) -> Result<(), Error> {
-    emit(&file(&site.routes.feed()), feeds::atom(site).as_bytes())?;
+    emit(
+        &file(&site.routes.feed()),
+        Bytes(feeds::atom(site).as_bytes()),
+    )?;
     emit(
         &file(&site.routes.calendar(None)),
-        ics::calendar(site, None).as_bytes(),
+        Bytes(ics::calendar(site, None).as_bytes()),
     )?;
     for y in &site.years {
         let n = y.number;
         emit(
             &file(&site.routes.calendar(Some(n))),
-            ics::calendar(site, Some(n)).as_bytes(),
+            Bytes(ics::calendar(site, Some(n)).as_bytes()),
         )?;
     }
     Ok(())

@@ -17,7 +17,7 @@ use super::{Shared, Snapshot};
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::render::OnDemand;
-use crate::{Error, OutFile, SiteOptions, prepare, produce};
+use crate::{Error, SiteOptions, prepare, produce};
 
 /// What one in-memory build made.
 struct Built {
@@ -37,10 +37,7 @@ fn build_in_memory(site: &SiteOptions) -> Result<Built, Error> {
     } = prepare(site)?;
     let files = Mutex::new(HashMap::new());
     produce(site, &model, &templates, &translations, &|rel, file| {
-        let bytes = match file {
-            OutFile::Bytes(b) => b.to_vec(),
-            OutFile::Copy(path) => std::fs::read(path).map_err(|e| Error::io(path, e))?,
-        };
+        let bytes = file.into_bytes(rel)?;
         files
             .lock()
             .expect("no panics while held")
