@@ -9,15 +9,41 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
 
+use std::borrow::Cow;
+
+use memchr::memmem;
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 
+/// The ids and links of one page, as ids of [`Strings`]: the ids sorted,
+/// the links in the order they first come, each once.
 #[derive(Debug, Default)]
 struct Scanned {
-    ids: HashSet<String>,
-    links: Vec<String>,
+    ids: Vec<u32>,
+    links: Vec<u32>,
+}
+
+/// Every distinct id and link of the site, once: most pages link to the
+/// same menus, years and groups, and share their anchors.
+#[derive(Debug, Default)]
+struct Strings {
+    ids: FxHashMap<Box<str>, u32>,
+    all: Vec<Box<str>>,
+}
+
+impl Strings {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.all.len() as u32;
+        self.ids.insert(s.into(), id);
+        self.all.push(s.into());
+        id
+    }
 }
 
 /// What the rendered site links to and what it contains.
@@ -25,13 +51,25 @@ struct Scanned {
 pub struct LinkIndex {
     files: Mutex<HashSet<String>>,
     pages: Mutex<HashMap<String, Scanned>>,
+    strings: Mutex<Strings>,
 }
 
 impl LinkIndex {
     /// Records a written file; for HTML, its ids and links.
     pub fn add(&self, rel: &str, bytes: &[u8]) {
         if rel.ends_with(".html") {
-            let scanned = scan(&String::from_utf8_lossy(bytes));
+            let html = String::from_utf8_lossy(bytes);
+            let (ids, links) = scan(&html);
+            let scanned = {
+                let mut strings = self.strings.lock().expect("no panics while held");
+                let mut ids: Vec<u32> = ids.iter().map(|s| strings.intern(s)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                Scanned {
+                    ids,
+                    links: links.iter().map(|s| strings.intern(s)).collect(),
+                }
+            };
             self.pages
                 .lock()
                 .expect("no panics while held")
@@ -46,13 +84,15 @@ impl LinkIndex {
     /// Links to other sites: each URL with the pages it is on.
     pub fn external(&self, site: &Site) -> BTreeMap<String, Vec<String>> {
         let pages = self.pages.lock().expect("no panics while held");
+        let strings = self.strings.lock().expect("no panics while held");
         let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (rel, scanned) in pages.iter() {
             let url = format!("/{}", rel.trim_end_matches("index.html"));
-            for link in &scanned.links {
+            for &link in &scanned.links {
+                let link = &*strings.all[link as usize];
                 let web = link.starts_with("http://") || link.starts_with("https://");
                 if web && !link.starts_with(&site.config.base_url) {
-                    let on = out.entry(link.clone()).or_default();
+                    let on = out.entry(link.to_string()).or_default();
                     if !on.contains(&url) {
                         on.push(url.clone());
                     }
@@ -70,6 +110,12 @@ impl LinkIndex {
         let site = sites[0];
         let files = self.files.into_inner().expect("no panics while held");
         let pages = self.pages.into_inner().expect("no panics while held");
+        let strings = self.strings.into_inner().expect("no panics while held");
+        let index = Index {
+            files: &files,
+            pages: &pages,
+            strings: &strings,
+        };
         let base_url = site.config.base_url.as_str();
         let base_path = site.config.base_path();
         let mut names: Vec<&String> = pages.keys().collect();
@@ -78,13 +124,10 @@ impl LinkIndex {
         names
             .par_iter()
             .flat_map_iter(|rel| {
-                let mut seen = HashSet::new();
                 let mut out = Vec::new();
-                for link in &pages[*rel].links {
-                    if !seen.insert(link) {
-                        continue;
-                    }
-                    if let Some(problem) = resolve(link, rel, base_url, base_path, &files, &pages) {
+                for &link in &pages[*rel].links {
+                    let link = &*strings.all[link as usize];
+                    if let Some(problem) = resolve(link, rel, base_url, base_path, &index) {
                         out.push(diagnostic(sites, rel, link, &problem));
                     }
                 }
@@ -94,14 +137,33 @@ impl LinkIndex {
     }
 }
 
+/// What [`resolve`] reads: the files written, and the pages' ids.
+struct Index<'a> {
+    files: &'a HashSet<String>,
+    pages: &'a HashMap<String, Scanned>,
+    strings: &'a Strings,
+}
+
+impl Index<'_> {
+    /// Whether the page at `rel` has the id `id`.
+    fn has_id(&self, rel: &str, id: &str) -> bool {
+        let Some(page) = self.pages.get(rel) else {
+            return true;
+        };
+        self.strings
+            .ids
+            .get(id)
+            .is_some_and(|n| page.ids.binary_search(n).is_ok())
+    }
+}
+
 /// Why `link` on page `from` does not resolve, or None if it does.
 fn resolve(
     link: &str,
     from: &str,
     base_url: &str,
     base_path: &str,
-    files: &HashSet<String>,
-    pages: &HashMap<String, Scanned>,
+    index: &Index<'_>,
 ) -> Option<String> {
     let path = if let Some(rest) = link.strip_prefix(base_url) {
         format!("{base_path}{rest}")
@@ -140,11 +202,11 @@ fn resolve(
         target
     };
     let target = percent_decode(&target);
-    if !files.contains(&target) {
+    if !index.files.contains(&target) {
         return Some("sellaista sivua tai tiedostoa ei ole".into());
     }
-    match (anchor, pages.get(&target)) {
-        (Some(a), Some(page)) if !a.is_empty() && !page.ids.contains(&percent_decode(&a)) => {
+    match anchor {
+        Some(a) if !a.is_empty() && !index.has_id(&target, &percent_decode(&a)) => {
             Some(format!("sivulla ei ole ankkuria #{a}"))
         }
         _ => None,
@@ -218,43 +280,65 @@ fn diagnostic(sites: &[&Site], rel: &str, link: &str, problem: &str) -> Diagnost
         .help(help)
 }
 
-/// The ids and link targets of one HTML document.
-fn scan(html: &str) -> Scanned {
-    let mut out = Scanned::default();
+/// The ids and link targets of one HTML document, each once (entities
+/// decoded), the links in the order they first come.
+fn scan(html: &str) -> (FxHashSet<Cow<'_, str>>, Vec<Cow<'_, str>>) {
+    let mut ids = FxHashSet::default();
+    let mut links = Vec::new();
+    let mut seen = FxHashSet::default();
     for (attr, is_id) in [(" id=\"", true), (" href=\"", false), (" src=\"", false)] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            rest = &rest[i + attr.len()..];
-            let Some(end) = rest.find('"') else { break };
-            let value = html_escape::decode_html_entities(&rest[..end]).into_owned();
-            if is_id {
-                out.ids.insert(value);
-            } else {
-                out.links.push(value);
+        let bytes = html.as_bytes();
+        let mut at = 0;
+        for i in memmem::find_iter(bytes, attr.as_bytes()) {
+            if i < at {
+                continue;
             }
-            rest = &rest[end..];
+            let start = i + attr.len();
+            let Some(len) = memchr::memchr(b'"', &bytes[start..]) else {
+                break;
+            };
+            // Every mark is ASCII: the cuts are at character boundaries.
+            let value = html_escape::decode_html_entities(&html[start..start + len]);
+            at = start + len;
+            if is_id {
+                ids.insert(value);
+            } else if seen.insert(value.clone()) {
+                links.push(value);
+            }
         }
     }
-    out
+    (ids, links)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn index(files: &[(&str, &str)]) -> (HashSet<String>, HashMap<String, Scanned>) {
-        let files_set = files.iter().map(|(f, _)| f.to_string()).collect();
-        let pages = files
-            .iter()
-            .filter(|(f, _)| f.ends_with(".html"))
-            .map(|(f, html)| (f.to_string(), scan(html)))
-            .collect();
-        (files_set, pages)
+    fn index(files: &[(&str, &str)]) -> LinkIndex {
+        let ix = LinkIndex::default();
+        for (f, html) in files {
+            ix.add(f, html.as_bytes());
+        }
+        ix
+    }
+
+    /// [`resolve`] over what `ix` was given.
+    fn resolve_in(ix: &LinkIndex, link: &str, from: &str, base: &str) -> Option<String> {
+        let files = ix.files.lock().unwrap();
+        let pages = ix.pages.lock().unwrap();
+        let strings = ix.strings.lock().unwrap();
+        let index = Index {
+            files: &files,
+            pages: &pages,
+            strings: &strings,
+        };
+        let base_path = base.trim_start_matches("https://e.fi");
+        resolve(link, from, base, base_path, &index)
     }
 
     #[test]
     fn links_and_anchors_resolve() {
-        let (files, pages) = index(&[
+        let ix = index(&[
             (
                 "index.html",
                 r#"<a href="/2025/#tavoitteet">x</a><a href="mailto:a@b.fi">m</a>"#,
@@ -265,7 +349,7 @@ mod tests {
             ),
             ("2025/kuva.png", ""),
         ]);
-        let r = |link: &str, from: &str| resolve(link, from, "https://e.fi/", "/", &files, &pages);
+        let r = |link: &str, from: &str| resolve_in(&ix, link, from, "https://e.fi/");
         assert_eq!(r("/2025/#tavoitteet", "index.html"), None);
         assert_eq!(r("https://e.fi/2025/", "index.html"), None);
         assert_eq!(r("kuva.png", "2025/index.html"), None);
@@ -286,17 +370,8 @@ mod tests {
 
     #[test]
     fn links_under_a_subpath_must_stay_in_it() {
-        let (files, pages) = index(&[("index.html", ""), ("2025/index.html", "")]);
-        let r = |link: &str| {
-            resolve(
-                link,
-                "index.html",
-                "https://e.fi/hyte/",
-                "/hyte/",
-                &files,
-                &pages,
-            )
-        };
+        let ix = index(&[("index.html", ""), ("2025/index.html", "")]);
+        let r = |link: &str| resolve_in(&ix, link, "index.html", "https://e.fi/hyte/");
         assert_eq!(r("/hyte/2025/"), None);
         assert!(r("/2025/").unwrap().contains("juuren /hyte/ ulkopuolelle"));
     }
@@ -310,8 +385,10 @@ mod tests {
 
     #[test]
     fn scan_reads_ids_and_decodes_entities() {
-        let s = scan(r#"<p id="a">x</p><a href="/?q=1&amp;r=2">y</a>"#);
-        assert!(s.ids.contains("a"));
-        assert_eq!(s.links, vec!["/?q=1&r=2"]);
+        let (ids, links) =
+            scan(r#"<p id="a">x</p><a href="/?q=1&amp;r=2">y</a><a href="/?q=1&amp;r=2">z</a>"#);
+        assert!(ids.contains("a"));
+        // Each link once.
+        assert_eq!(links, vec!["/?q=1&r=2"]);
     }
 }
