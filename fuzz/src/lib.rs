@@ -161,7 +161,7 @@ pub fn markdown(data: &[u8]) -> bool {
                 leaf,
             },
         );
-        check_html(&out.html, "");
+        check_html(&out.html(), "");
         for f in &out.findings {
             assert!(f.line >= 1 && f.line <= lines, "finding at line {}", f.line);
             check_text(&f.text);

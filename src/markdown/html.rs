@@ -184,11 +184,11 @@ mod tests {
             "",
         );
         assert!(
-            r.html.contains("<p>Tärkeä huomautus &amp; muuta</p>"),
+            r.html().contains("<p>Tärkeä huomautus &amp; muuta</p>"),
             "{}",
-            r.html
+            r.html()
         );
-        assert!(!r.html.contains("<div"));
+        assert!(!r.html().contains("<div"));
         assert_eq!(r.outline.raw_html.len(), 1);
         assert_eq!(r.outline.raw_html[0].tag, "div");
         assert_eq!(r.outline.raw_html[0].line, 1);
@@ -202,7 +202,7 @@ mod tests {
             "/",
             "",
         );
-        assert!(r.html.contains("<p>Jyväskylä 13.11.</p>"), "{}", r.html);
+        assert!(r.html().contains("<p>Jyväskylä 13.11.</p>"), "{}", r.html());
         assert_eq!(r.outline.raw_html[0].tag, "table");
         assert_eq!(r.outline.raw_html[0].line, 3);
     }
@@ -215,9 +215,9 @@ mod tests {
             "/",
             "",
         );
-        assert!(!r.html.contains("alert"), "{}", r.html);
-        assert!(!r.html.contains("muistiinpano"), "{}", r.html);
-        assert!(r.html.contains("Teksti  jatkuu."), "{}", r.html);
+        assert!(!r.html().contains("alert"), "{}", r.html());
+        assert!(!r.html().contains("muistiinpano"), "{}", r.html());
+        assert!(r.html().contains("Teksti  jatkuu."), "{}", r.html());
         let tags: Vec<(&str, usize, bool)> = r
             .outline
             .raw_html
@@ -230,7 +230,7 @@ mod tests {
     #[test]
     fn inline_tags_go_and_their_text_stays() {
         let r = render("Sana <span>toinen</span> kolmas<br>\n", None, "/", "");
-        assert!(r.html.contains("Sana toinen kolmas"), "{}", r.html);
+        assert!(r.html().contains("Sana toinen kolmas"), "{}", r.html());
         let tags: Vec<&str> = r.outline.raw_html.iter().map(|h| h.tag.as_str()).collect();
         assert_eq!(tags, ["span", "br"]);
     }
@@ -250,9 +250,9 @@ mod tests {
             "&lt;script&gt; <scr<script>ipt>",
         ] {
             let r = render(body, None, "/", "");
-            assert!(!r.html.contains("<script"), "{body:?}: {}", r.html);
-            assert!(!r.html.contains("<style"), "{body:?}: {}", r.html);
-            assert!(!r.html.contains("<span"), "{body:?}: {}", r.html);
+            assert!(!r.html().contains("<script"), "{body:?}: {}", r.html());
+            assert!(!r.html().contains("<style"), "{body:?}: {}", r.html());
+            assert!(!r.html().contains("<span"), "{body:?}: {}", r.html());
         }
     }
 }

@@ -175,8 +175,8 @@ mod tests {
             "/",
             "",
         );
-        assert!(!r.html.contains("<script"));
-        assert!(!r.html.contains("javascript:"));
+        assert!(!r.html().contains("<script"));
+        assert!(!r.html().contains("javascript:"));
     }
 
     #[test]
@@ -211,10 +211,10 @@ mod tests {
             "",
         );
         assert!(
-            r.html
+            r.html()
                 .contains("<p>sana ja kuva <a href=\"/laki/\">hyvä</a></p>"),
             "{}",
-            r.html
+            r.html()
         );
     }
 
@@ -226,9 +226,9 @@ mod tests {
             "/hyte/",
             "",
         );
-        assert!(r.html.contains("href=\"/hyte/2025/\""));
-        assert!(r.html.contains("href=\"https://e.org/\""));
-        assert!(r.html.contains("href=\"#x\""));
+        assert!(r.html().contains("href=\"/hyte/2025/\""));
+        assert!(r.html().contains("href=\"https://e.org/\""));
+        assert!(r.html().contains("href=\"#x\""));
     }
 
     #[test]
@@ -241,25 +241,25 @@ mod tests {
             url,
         );
         assert!(
-            r.html.contains(
+            r.html().contains(
                 r#"<a href="https://finlex.fi/fi/lainsaadanto/2021/612">612/2021 7 §</a>"#
             ),
             "{}",
-            r.html
+            r.html()
         );
         assert!(
-            r.html.contains(
+            r.html().contains(
                 r#"<a href="https://finlex.fi/fi/lainsaadanto/2021/611">611/2021, 14 §</a>"#
             ),
             "{}",
-            r.html
+            r.html()
         );
         assert!(
-            r.html.contains("1236/00.04.00/2025."),
+            r.html().contains("1236/00.04.00/2025."),
             "a diary number is not a statute: {}",
-            r.html
+            r.html()
         );
-        assert!(r.html.contains("<code>612/2021</code>"));
+        assert!(r.html().contains("<code>612/2021</code>"));
     }
 
     #[test]
@@ -274,9 +274,9 @@ mod tests {
             None,
             &links,
         );
-        assert!(r.html.contains("src=\"../kartta.png\""), "{}", r.html);
-        assert!(r.html.contains("href=\"#a\""));
-        assert!(r.html.contains("href=\"/2025/\""));
-        assert!(r.html.contains("href=\"https://e.fi/\""));
+        assert!(r.html().contains("src=\"../kartta.png\""), "{}", r.html());
+        assert!(r.html().contains("href=\"#a\""));
+        assert!(r.html().contains("href=\"/2025/\""));
+        assert!(r.html().contains("href=\"https://e.fi/\""));
     }
 }

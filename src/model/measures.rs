@@ -229,7 +229,7 @@ fn measure(
         municipalities,
         due: m.due.as_ref().and_then(|d| date(d, s, "due", diags)),
         indicators,
-        description: crate::markdown::render_page(&m.description, None, links).html,
+        description: crate::markdown::render_page(&m.description, None, links).html(),
         year,
         page,
         agreed,

@@ -145,21 +145,7 @@ impl Page {
     /// The body, rendered: its parts one after another (kept once, as
     /// parts, since a year or group page is shown by parts).
     pub fn content(&self) -> String {
-        let mut html = String::new();
-        for part in &self.parts {
-            match part {
-                Part::Prose { html: prose } => html.push_str(prose),
-                Part::Priority(s) => {
-                    html.push_str(&s.heading);
-                    html.push_str(&s.intro);
-                    for cell in &s.cells {
-                        html.push_str(&cell.heading);
-                        html.push_str(&cell.html);
-                    }
-                }
-            }
-        }
-        html
+        crate::markdown::join(&self.parts)
     }
 }
 
