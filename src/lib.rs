@@ -290,9 +290,9 @@ pub fn produce(
             code: &site.config.language,
             dir: &dir,
         };
-        for (rel, bytes) in search::files(texts.into_pages(), &lang) {
-            emit(&rel, OutFile::Bytes(&bytes))?;
-        }
+        search::write(texts.into_pages(), &lang, &mut |rel, bytes| {
+            emit(rel, OutFile::Bytes(bytes))
+        })?;
         lap("search index");
     }
     for file in theme::files(&opts.root, &site.config.theme, "static")? {

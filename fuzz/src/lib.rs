@@ -258,7 +258,8 @@ pub fn page(data: &[u8]) -> bool {
         }
     }
     // The search index of those pages: every file is JSON.
-    let files = hyte::search::files(search.into_pages(), &hyte::search::SearchLang::FINNISH);
+    let files = hyte::search::files(search.into_pages(), &hyte::search::SearchLang::FINNISH)
+        .expect("the index is written");
     assert!(!files.is_empty());
     for (rel, bytes) in files {
         if rel.ends_with(".json") {

@@ -19,6 +19,46 @@ pub struct Pages {
     pub(super) pages: Vec<PageText>,
     /// Every distinct word, by id.
     pub(super) words: Vec<Box<str>>,
+    /// The file the pages' documents were moved to (see [`Spill`]).
+    pub(super) spill: Option<std::fs::File>,
+}
+
+/// The documents' JSON of the pages collected, in a temporary file
+/// (deleted when closed) instead of memory: on a big site they are the
+/// index's largest part (90 MB at 10,000 pages) and are only read again
+/// to be written out. If the file cannot be made or written, the
+/// documents stay in memory.
+#[derive(Debug, Default)]
+struct Spill {
+    file: Option<std::fs::File>,
+    len: u64,
+    /// No file could be made: not tried again.
+    failed: bool,
+}
+
+impl Spill {
+    /// Moves `page`'s documents into the file, if it can.
+    fn take(&mut self, page: &mut PageText) {
+        use std::io::Write as _;
+        if self.failed || page.docs.is_empty() {
+            return;
+        }
+        if self.file.is_none() {
+            self.file = tempfile::tempfile().ok();
+        }
+        let Some(file) = &mut self.file else {
+            self.failed = true;
+            return;
+        };
+        if file.write_all(&page.docs).is_ok() {
+            page.spilled_at = Some(self.len);
+            self.len += page.docs.len() as u64;
+            page.docs = Vec::new();
+        } else {
+            // What is in the file stays readable; nothing more goes there.
+            self.failed = true;
+        }
+    }
 }
 
 /// Collects the main content of every rendered page (navigation, header
@@ -34,6 +74,7 @@ pub struct Collector {
     words: Mutex<FxHashMap<Box<str>, u32>>,
     /// Output paths never read, by their start (see [`Collector::skipping`]).
     skip: Vec<String>,
+    spill: Mutex<Spill>,
 }
 
 /// A collector that skips what the site's routes say are no results (its
@@ -55,6 +96,7 @@ impl Collector {
             pages: Mutex::default(),
             words: Mutex::default(),
             skip: skip.into_iter().map(Into::into).collect(),
+            spill: Mutex::default(),
         }
     }
 
@@ -94,6 +136,10 @@ impl Collector {
         for o in &mut page.words {
             *o = occurrence(ids[(*o >> 3) as usize], *o >> 1 & 3, *o & 1 != 0);
         }
+        self.spill
+            .lock()
+            .expect("no panics while held")
+            .take(&mut page);
         self.pages.lock().expect("no panics while held").push(page);
     }
 
@@ -105,7 +151,12 @@ impl Collector {
         for (w, id) in shared {
             words[id as usize] = w;
         }
-        Pages { pages, words }
+        let spill = self.spill.into_inner().expect("no panics while held").file;
+        Pages {
+            pages,
+            words,
+            spill,
+        }
     }
 }
 

@@ -125,7 +125,7 @@ pub(super) fn hyphen_pairs(pages: &[PageText], entries: &[Analysed<'_>]) -> Vec<
     let mut pairs: Vec<(u32, u32)> = pages
         .par_iter()
         .flat_map_iter(|page| {
-            page.docs().flat_map(move |(_, seq)| {
+            page.doc_words().flat_map(move |seq| {
                 seq.iter().enumerate().filter_map(move |(i, &o)| {
                     let next = seq.get(i + 2)? >> 3;
                     (o & 1 != 0 && entries[next as usize].tail.is_some()).then_some((o >> 3, next))

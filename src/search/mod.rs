@@ -60,7 +60,7 @@ mod write;
 pub use collect::{Collector, Pages};
 pub use lang::SearchLang;
 pub use page::PageText;
-pub use write::{CHUNK, files};
+pub use write::{CHUNK, Emit, files, write};
 
 #[cfg(test)]
 mod tests;

@@ -44,8 +44,11 @@ struct Doc<'a> {
 pub struct PageText {
     /// Site-relative URL (base path included), e.g. `/2025/`.
     pub(super) url: String,
-    /// The documents as JSON objects, one after another.
+    /// The documents as JSON objects, one after another; empty once they
+    /// are in the collector's spill file (see [`PageText::spilled_at`]).
     pub(super) docs: Vec<u8>,
+    /// Where the documents are in the spill file, if they were moved there.
+    pub(super) spilled_at: Option<u64>,
     /// Where each document ends in `docs`.
     pub(super) doc_ends: Vec<u32>,
     /// Every word occurrence of every document, in order (see
@@ -97,6 +100,7 @@ impl PageText {
         let mut page = PageText {
             url,
             docs: Vec::new(),
+            spilled_at: None,
             doc_ends: Vec::new(),
             words: Vec::new(),
             word_ends: Vec::new(),
@@ -150,21 +154,19 @@ impl PageText {
         self.doc_ends.push(self.docs.len() as u32);
     }
 
-    /// Each document: its JSON and its word occurrences.
-    pub(super) fn docs(&self) -> impl Iterator<Item = (&[u8], &[u32])> {
-        let mut doc_start = 0;
-        let mut word_start = 0;
-        self.doc_ends
-            .iter()
-            .zip(&self.word_ends)
-            .map(move |(&doc_end, &word_end)| {
-                let (d, w) = (doc_start, word_start);
-                (doc_start, word_start) = (doc_end as usize, word_end as usize);
-                (
-                    &self.docs[d..doc_end as usize],
-                    &self.words[w..word_end as usize],
-                )
-            })
+    /// Each document's word occurrences.
+    pub(super) fn doc_words(&self) -> impl Iterator<Item = &[u32]> {
+        let mut start = 0;
+        self.word_ends.iter().map(move |&end| {
+            let w = start;
+            start = end as usize;
+            &self.words[w..end as usize]
+        })
+    }
+
+    /// The length of the documents' JSON, one after another.
+    pub(super) fn docs_len(&self) -> usize {
+        self.doc_ends.last().map_or(0, |&e| e as usize)
     }
 }
 

@@ -113,7 +113,7 @@ impl Sums {
     /// Sums the documents of a page, the first of them numbered `base`, in
     /// the order their words come.
     fn add_page(&mut self, page: &PageText, base: u32, keys: &Keys<'_>) {
-        for (doc, (_, seq)) in (base..).zip(page.docs()) {
+        for (doc, seq) in (base..).zip(page.doc_words()) {
             for (i, &o) in seq.iter().enumerate() {
                 let (word, weight) = (o >> 3, WEIGHTS[(o >> 1 & 3) as usize]);
                 for &(key, kw) in keys.of(word) {

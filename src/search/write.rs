@@ -15,6 +15,7 @@ use super::keys::Keys;
 use super::lang::SearchLang;
 use super::page::PageText;
 use super::rank;
+use crate::diagnostic::Error;
 
 /// Documents per chunk file.
 pub const CHUNK: usize = 32;
@@ -43,13 +44,31 @@ impl<K: Serialize, V: Serialize, I: Clone + IntoIterator<Item = (K, V)>> Seriali
     }
 }
 
+/// Where [`write`] hands each file: (path relative to the output, bytes).
+pub type Emit<'a> = dyn FnMut(&str, &[u8]) -> Result<(), Error> + 'a;
+
+/// [`write`] into a list of files, for tests.
+pub fn files(pages: Pages, lang: &SearchLang<'_>) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut out = Vec::new();
+    write(pages, lang, &mut |rel, bytes| {
+        out.push((rel.to_string(), bytes.to_vec()));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
 /// Builds the index files of one language from its rendered pages, the
-/// words analysed in `lang.code`, the files in `lang.dir`: (path relative
-/// to the output, bytes).
-pub fn files(pages: Pages, lang: &SearchLang<'_>) -> Vec<(String, Vec<u8>)> {
+/// words analysed in `lang.code`, the files in `lang.dir`, and hands each
+/// to `emit` as it is made: the document chunks, the bulk of the index,
+/// one at a time.
+pub fn write(pages: Pages, lang: &SearchLang<'_>, emit: &mut Emit<'_>) -> Result<(), Error> {
     let analyzer = Analyzer::new(lang.code);
     let dir = folder(lang.dir);
-    let Pages { mut pages, words } = pages;
+    let Pages {
+        mut pages,
+        words,
+        spill,
+    } = pages;
 
     // Every distinct word analysed once, then each hyphen pair once.
     let stem_of = compound::stems_of(&words, &analyzer);
@@ -86,8 +105,10 @@ pub fn files(pages: Pages, lang: &SearchLang<'_>) -> Vec<(String, Vec<u8>)> {
             serde_json::to_vec(&Map(entries)).expect("plain data"),
         )
     }));
-    push_chunks(pages, &dir, &mut out);
-    out
+    for (rel, bytes) in out {
+        emit(&rel, &bytes)?;
+    }
+    write_chunks(pages, spill, &dir, emit)
 }
 
 /// `dir` as a folder prefix: no leading `/`, one trailing `/` (nothing
@@ -157,35 +178,54 @@ fn meta(
     )
 }
 
-/// Appends the chunks of documents, `{dir}d/<n>.json`, to `out`; each
-/// page is freed once its documents are in.
-fn push_chunks(pages: Vec<PageText>, dir: &str, out: &mut Vec<(String, Vec<u8>)>) {
-    let first_chunk = out.len();
+/// Hands the chunks of documents, `{dir}d/<n>.json`, to `emit` one by
+/// one, each page's documents read back from the spill file where the
+/// collector moved them.
+fn write_chunks(
+    pages: Vec<PageText>,
+    mut spill: Option<std::fs::File>,
+    dir: &str,
+    emit: &mut Emit<'_>,
+) -> Result<(), Error> {
     let mut chunk: Vec<u8> = Vec::new();
     let mut in_chunk = 0;
+    let mut n = 0;
+    let mut docs = Vec::new();
     for page in pages {
+        let docs: &[u8] = match (page.spilled_at, &mut spill) {
+            (Some(at), Some(file)) => {
+                read_at(file, at, page.docs_len(), &mut docs)?;
+                &docs
+            }
+            _ => &page.docs,
+        };
         let mut start = 0;
         for &end in &page.doc_ends {
             chunk.push(if in_chunk == 0 { b'[' } else { b',' });
-            chunk.extend_from_slice(&page.docs[start..end as usize]);
+            chunk.extend_from_slice(&docs[start..end as usize]);
             start = end as usize;
             in_chunk += 1;
             if in_chunk == CHUNK {
                 chunk.push(b']');
-                chunk.shrink_to_fit();
-                let next = Vec::with_capacity(chunk.len() + chunk.len() / 4);
-                let n = out.len() - first_chunk;
-                out.push((
-                    format!("{dir}d/{n}.json"),
-                    std::mem::replace(&mut chunk, next),
-                ));
+                emit(&format!("{dir}d/{n}.json"), &chunk)?;
+                chunk.clear();
                 in_chunk = 0;
+                n += 1;
             }
         }
     }
     if in_chunk > 0 {
         chunk.push(b']');
-        let n = out.len() - first_chunk;
-        out.push((format!("{dir}d/{n}.json"), chunk));
+        emit(&format!("{dir}d/{n}.json"), &chunk)?;
     }
+    Ok(())
+}
+
+/// `len` bytes of `file` from `at` into `buf`.
+fn read_at(file: &mut std::fs::File, at: u64, len: usize, buf: &mut Vec<u8>) -> Result<(), Error> {
+    use std::io::{Read as _, Seek as _};
+    buf.resize(len, 0);
+    file.seek(std::io::SeekFrom::Start(at))
+        .and_then(|_| file.read_exact(buf))
+        .map_err(|e| Error::io(&std::env::temp_dir(), e))
 }

@@ -74,7 +74,7 @@ fn files_as(code: &str) -> Vec<(String, Vec<u8>)> {
         );
         collector.add(&prepared.site, rel, html.as_bytes());
     }
-    files(collector.into_pages(), &SearchLang { code, dir: SV.dir })
+    files(collector.into_pages(), &SearchLang { code, dir: SV.dir }).expect("the index is written")
 }
 
 /// The queries and the page each must find among its first five results,
